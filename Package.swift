@@ -1,0 +1,94 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "wscenario",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "wscenario", targets: ["wscenario"]),
+        .library(name: "WebSocketCore", targets: ["WebSocketCore"]),
+        .library(name: "WebSocketEngine", targets: ["WebSocketEngine"]),
+        .library(name: "ScenarioLanguage", targets: ["ScenarioLanguage"]),
+        .library(name: "ScenarioRunner", targets: ["ScenarioRunner"]),
+        .library(name: "TestServer", targets: ["TestServer"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+    ],
+    targets: [
+        // Pure protocol: frames, handshake, close state machine, UTF-8. No I/O.
+        .target(
+            name: "WebSocketCore",
+            dependencies: [.product(name: "NIOCore", package: "swift-nio")]
+        ),
+        // SwiftNIO client transport built on the pure core.
+        .target(
+            name: "WebSocketEngine",
+            dependencies: [
+                "WebSocketCore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // YAML -> validated plan, JSON Schema. No I/O beyond reading scenario files.
+        .target(
+            name: "ScenarioLanguage",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        // Interpreter, matching, transcripts, reports.
+        .target(
+            name: "ScenarioRunner",
+            dependencies: [
+                "ScenarioLanguage",
+                "WebSocketCore",
+                "WebSocketEngine",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // The built-in WebSocket server (`wscenario serve`).
+        .target(
+            name: "TestServer",
+            dependencies: [
+                "WebSocketCore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOWebSocket", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "wscenario",
+            dependencies: [
+                "WebSocketCore",
+                "WebSocketEngine",
+                "ScenarioLanguage",
+                "ScenarioRunner",
+                "TestServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // Helpers shared by the test targets: processes, ports, peers, temporary directories.
+        .target(
+            name: "TestSupport",
+            dependencies: [],
+            path: "Tests/TestSupport"
+        ),
+        .testTarget(name: "WebSocketCoreTests", dependencies: ["WebSocketCore"]),
+        .testTarget(name: "WebSocketEngineTests", dependencies: ["WebSocketEngine", "WebSocketCore", "TestSupport"]),
+        .testTarget(name: "ScenarioLanguageTests", dependencies: ["ScenarioLanguage", "TestSupport"]),
+        .testTarget(name: "ScenarioRunnerTests", dependencies: ["ScenarioRunner", "ScenarioLanguage", "TestServer", "TestSupport"]),
+        .testTarget(name: "TestServerTests", dependencies: ["TestServer", "WebSocketEngine", "TestSupport"]),
+        .testTarget(name: "wscenarioTests", dependencies: ["wscenario", "TestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

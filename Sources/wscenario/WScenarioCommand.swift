@@ -1,0 +1,26 @@
+import ArgumentParser
+
+/// The `wscenario` command line: a thin entry point that dispatches to one sub-command per file.
+@main
+struct WScenarioCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "wscenario",
+        abstract: "Run declarative YAML scenarios against WebSocket servers.",
+        discussion: """
+            Examples:
+              wscenario run --serve scenarios/          run the example suite against the built-in server
+              wscenario run --var server=wss://api.example.com tests/ws/
+              wscenario check scenarios/                validate scenario files without any network
+              wscenario serve --port 9001               start the built-in test server
+            """,
+        version: "0.1.0",
+        subcommands: [
+            RunCommand.self,
+            CheckCommand.self,
+            ListCommand.self,
+            ServeCommand.self,
+            SchemaCommand.self,
+            ProbeCommand.self,
+        ]
+    )
+}
