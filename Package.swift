@@ -85,7 +85,7 @@ let package = Package(
         ),
         .testTarget(name: "WebSocketCoreTests", dependencies: ["WebSocketCore"]),
         .testTarget(name: "WebSocketEngineTests", dependencies: ["WebSocketEngine", "WebSocketCore", "TestSupport"]),
-        .testTarget(name: "ScenarioLanguageTests", dependencies: ["ScenarioLanguage", "TestSupport"]),
+        .testTarget(name: "ScenarioLanguageTests", dependencies: ["ScenarioLanguage", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "ScenarioRunnerTests", dependencies: ["ScenarioRunner", "ScenarioLanguage", "TestServer", "TestSupport"]),
         .testTarget(name: "TestServerTests", dependencies: ["TestServer", "WebSocketEngine", "TestSupport"]),
         .testTarget(name: "wscenarioTests", dependencies: ["wscenario", "TestSupport"]),

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `wscenario` command line: a thin entry point that dispatches to one sub-command per file.
 @main
@@ -23,4 +24,20 @@ struct WScenarioCommand: AsyncParsableCommand {
             ProbeCommand.self,
         ]
     )
+
+    /// Runs the command line. Invalid usage exits with status 2 (the contract), not ArgumentParser's 64.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(2)
+        }
+    }
 }

@@ -1,0 +1,11 @@
+/// What the compiler knows at a point of a scenario: defined variables, open connections, the default
+/// timeout and the include chain.
+struct CompileScope {
+    var timeout: Duration = Scenario.defaultTimeout
+    var defined: Set<String> = []
+    var opened: Set<String> = []
+    var repeatDepth = 0
+    var includeStack: [String] = []
+    var captureSites: [(name: String, location: SourceLocation)] = []
+    var used: Set<String> = []
+}

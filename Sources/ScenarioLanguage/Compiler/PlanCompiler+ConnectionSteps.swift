@@ -1,0 +1,84 @@
+extension PlanCompiler {
+    func connect(_ value: YAMLNode, step: YAMLNode) -> StepKind? {
+        let allowed = ["as", "url", "headers", "subprotocols", "origin", "extensions", "timeout", "tls"]
+        guard let keys = arguments(value, "connect", allowed: allowed, shortKey: "url") else { return nil }
+        var name = Scenario.defaultConnection
+        if let pair = keys["as"], let text = string(pair.value, "as") { name = text }
+        guard let urlNode = require(keys, "url", "connect", value), let url = template(urlNode, "url") else {
+            scope.opened.insert(name)
+            return nil
+        }
+        if let literal = url.literalValue, !(literal.hasPrefix("ws://") || literal.hasPrefix("wss://")) {
+            error("connect url must start with ws:// or wss://; found '\(literal)'", urlNode)
+        }
+        scope.opened.insert(name)
+        return .connect(ConnectStep(
+            connection: name, url: url,
+            headers: keys["headers"].map { headerFields($0.value, "headers") } ?? [],
+            subprotocols: keys["subprotocols"].flatMap { stringList($0.value, "subprotocols") } ?? [],
+            origin: keys["origin"].flatMap { template($0.value, "origin") },
+            extensions: keys["extensions"].flatMap { stringList($0.value, "extensions") } ?? [],
+            timeout: within(keys, key: "timeout"),
+            tls: keys["tls"].flatMap { tls($0.value) },
+            followUp: .requireUpgrade))
+    }
+
+    private func tls(_ node: YAMLNode) -> TLSOptions? {
+        let allowed = ["ca", "cert", "key", "insecure", "server_name"]
+        guard let keys = mapping(node, "tls", allowed: allowed) else { return nil }
+        func path(_ key: String) -> String? {
+            guard let pair = keys[key], let text = string(pair.value, key) else { return nil }
+            return resolve(path: text)
+        }
+        if (keys["cert"] == nil) != (keys["key"] == nil) {
+            error("tls needs both cert and key for a client certificate", node)
+        }
+        return TLSOptions(
+            caFile: path("ca"), certificateFile: path("cert"), keyFile: path("key"),
+            insecure: keys["insecure"].flatMap { bool($0.value, "insecure") } ?? false,
+            serverName: keys["server_name"].flatMap { string($0.value, "server_name") })
+    }
+
+    func expectHandshake(_ value: YAMLNode, step: YAMLNode) -> StepKind? {
+        let allowed = ["on", "status", "headers", "subprotocol", "extensions", "within"]
+        guard let keys = arguments(value, "expect_handshake", allowed: allowed, shortKey: "status") else { return nil }
+        let connection = connection(keys["on"], step: step, keyword: "expect_handshake")
+        var subprotocol: String??
+        if let pair = keys["subprotocol"] {
+            subprotocol = pair.value.isNull ? .some(nil) : string(pair.value, "subprotocol").map { .some($0) }
+        }
+        return .expectHandshake(ExpectHandshakeStep(
+            connection: connection,
+            status: keys["status"].flatMap { integer($0.value, "status", in: 100...599) } ?? 101,
+            headers: keys["headers"].map { headerExpectations($0.value, "headers") } ?? [],
+            subprotocol: subprotocol,
+            extensions: keys["extensions"].flatMap { stringList($0.value, "extensions") },
+            within: within(keys)))
+    }
+
+    func expectError(_ value: YAMLNode, step: YAMLNode) -> StepKind? {
+        let allowed = ["on", "kind", "status", "headers", "body", "message", "within"]
+        guard let keys = arguments(value, "expect_error", allowed: allowed, shortKey: "kind") else { return nil }
+        let connection = connection(keys["on"], step: step, keyword: "expect_error")
+        let kinds = ConnectionErrorKind.allCases.map(\.rawValue)
+        guard let kindNode = require(keys, "kind", "expect_error", value), let text = string(kindNode, "kind") else {
+            return nil
+        }
+        guard let kind = ConnectionErrorKind(rawValue: text) else {
+            error("unknown error kind '\(text)'\(Suggestion.hint(for: text, in: kinds)) (kinds: "
+                + "\(kinds.joined(separator: ", ")))", kindNode)
+            return nil
+        }
+        let handshakeOnly = ["status", "headers", "body"].filter { keys[$0] != nil }
+        if kind != .handshake, let first = handshakeOnly.first, let pair = keys[first] {
+            error("'\(first)' only applies to kind: handshake", pair.key)
+        }
+        return .expectError(ExpectErrorStep(
+            connection: connection, kind: kind,
+            status: keys["status"].flatMap { integer($0.value, "status", in: 100...599) },
+            headers: keys["headers"].map { headerExpectations($0.value, "headers") } ?? [],
+            body: keys["body"].flatMap { stringMatcher($0.value, "body", contains: true) },
+            message: keys["message"].flatMap { stringMatcher($0.value, "message", contains: true) },
+            within: within(keys)))
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+
+extension PlanCompiler {
+    func include(_ value: YAMLNode, step: YAMLNode) -> StepKind? {
+        guard let keys = arguments(value, "include", allowed: ["file", "vars"], shortKey: "file") else { return nil }
+        guard let fileNode = require(keys, "file", "include", value), let path = string(fileNode, "file") else {
+            return nil
+        }
+        let resolved = (resolve(path: path) as NSString).standardizingPath
+        if scope.includeStack.contains(resolved) {
+            let chain = (scope.includeStack + [resolved]).map { ($0 as NSString).lastPathComponent }
+            error("include cycle: \(chain.joined(separator: " -> ")); remove one of these includes", fileNode)
+            return nil
+        }
+        let includeVars = keys["vars"].map { variableAssignments($0.value, "include vars") } ?? []
+        guard let entry = sources.entry(for: resolved) else {
+            error("included file '\(path)' not found (looked for \(resolved)); paths are relative to the including "
+                + "file", fileNode)
+            return nil
+        }
+        included.insert(URL(fileURLWithPath: resolved).standardizedFileURL.path)
+        if let problem = entry.result.error { collector.add(problem) }
+        guard let document = entry.result.documents.first(where: { !$0.isNull }) else {
+            if entry.result.error == nil { error("included file '\(path)' has no steps", fileNode) }
+            return nil
+        }
+        if entry.result.documents.count > 1, let second = entry.result.documents.dropFirst().first {
+            error("an included file holds one document: remove the '---' and what follows", second)
+        }
+        let allowed = ["name", "description", "tags", "vars", "steps"]
+        guard let fragment = mapping(document, "an included file", allowed: allowed) else { return nil }
+        scope.includeStack.append(resolved)
+        directories.append((resolved as NSString).deletingLastPathComponent)
+        defer {
+            scope.includeStack.removeLast()
+            directories.removeLast()
+        }
+        let overridden = Set(includeVars.map(\.name))
+        var vars = includeVars
+        if let node = fragment["vars"]?.value {
+            vars += variableAssignments(node, "vars").filter { !overridden.contains($0.name) }
+        }
+        guard let stepsNode = fragment["steps"]?.value else {
+            error("an included file needs steps:", document)
+            return nil
+        }
+        let nested = steps(stepsNode, "steps")
+        return .include(IncludeStep(file: resolved, vars: vars, steps: nested))
+    }
+}

@@ -1,0 +1,157 @@
+extension PlanCompiler {
+    static let matcherKeys = ["text", "regex", "contains", "json", "json_exact", "binary", "jsonpath"]
+
+    /// A matcher from a scalar (exact text) or a mapping holding exactly one matcher key (plus `extraKeys`).
+    func messageMatcher(_ node: YAMLNode, _ what: String, extraKeys: [String] = []) -> MessageMatcher? {
+        if node.scalar != nil, node.tag == nil {
+            return template(node, what).map(MessageMatcher.text)
+        }
+        guard let keys = mapping(node, what, allowed: Self.matcherKeys + extraKeys) else { return nil }
+        return messageMatcher(in: keys, node, what)
+    }
+
+    /// The one matcher among already-read keys.
+    func messageMatcher(in keys: [String: YAMLPair], _ node: YAMLNode, _ what: String) -> MessageMatcher? {
+        let present = Self.matcherKeys.filter { keys[$0] != nil }
+        guard present.count == 1, let key = present.first, let value = keys[key]?.value else {
+            if present.isEmpty {
+                error("\(what) needs one of \(Self.matcherKeys.joined(separator: ", "))", node)
+            } else {
+                error("\(what) has several matchers (\(present.joined(separator: ", "))): keep exactly one", node)
+            }
+            return nil
+        }
+        switch key {
+        case "text": return template(value, "text").map(MessageMatcher.text)
+        case "contains": return template(value, "contains").map(MessageMatcher.contains)
+        case "regex": return regex(value, "regex").map(MessageMatcher.regex)
+        case "json": return jsonPattern(value, "json").map(MessageMatcher.json)
+        case "json_exact": return jsonPattern(value, "json_exact").map(MessageMatcher.jsonExact)
+        case "binary": return binaryPattern(value).map(MessageMatcher.binary)
+        default: return jsonPathMatcher(value)
+        }
+    }
+
+    private func binaryPattern(_ node: YAMLNode) -> BinaryPattern? {
+        guard let keys = mapping(node, "binary", allowed: ["hex", "base64", "prefix_hex"]) else { return nil }
+        guard keys.count == 1, let (key, pair) = keys.first else {
+            error("binary needs exactly one of hex, base64, prefix_hex", node)
+            return nil
+        }
+        guard let bytes = bytes(pair.value, encoding: key == "base64" ? "base64" : "hex", what: key) else { return nil }
+        return key == "prefix_hex" ? .prefix(bytes) : .exact(bytes)
+    }
+
+    /// Decodes a `hex:` or `base64:` string.
+    func bytes(_ node: YAMLNode, encoding: String, what: String) -> [UInt8]? {
+        guard let text = string(node, what) else { return nil }
+        if encoding == "base64" {
+            guard let bytes = ByteDecoding.base64(text) else {
+                error("invalid base64 in \(what): use the standard alphabet A-Z a-z 0-9 + / with = padding", node)
+                return nil
+            }
+            return bytes
+        }
+        guard let bytes = ByteDecoding.hex(text) else {
+            error("invalid hex in \(what): write pairs of hex digits such as \"00ff10\"", node)
+            return nil
+        }
+        return bytes
+    }
+
+    private func jsonPathMatcher(_ node: YAMLNode) -> MessageMatcher? {
+        guard let pairs = node.pairs, !pairs.isEmpty else {
+            error("jsonpath must be a non-empty mapping of queries to expected values, e.g. { \"$.count\": 3 }", node)
+            return nil
+        }
+        var expectations: [JSONPathExpectation] = []
+        for pair in pairs {
+            guard let path = jsonPath(pair.key, "jsonpath"),
+                let pattern = jsonPattern(pair.value, "jsonpath", allowAbsent: true)
+            else { continue }
+            expectations.append(.init(path: path, pattern: pattern))
+        }
+        return expectations.count == pairs.count ? .jsonPath(expectations) : nil
+    }
+
+    /// A string expectation: `/regex/` or else `plain` (exact or contains).
+    func stringMatcher(_ node: YAMLNode, _ what: String, contains: Bool = false) -> StringMatcher? {
+        guard let text = string(node, what) else { return nil }
+        if text.count >= 2, text.hasPrefix("/"), text.hasSuffix("/") {
+            let pattern = String(text.dropFirst().dropLast())
+            return regex(text: pattern, node, what).map(StringMatcher.regex)
+        }
+        guard let template = template(text: text, node) else { return nil }
+        return contains ? .contains(template) : .exact(template)
+    }
+
+    /// `headers: { Name: value-or-/regex/ }`.
+    func headerExpectations(_ node: YAMLNode, _ what: String) -> [HeaderExpectation] {
+        guard let pairs = node.pairs else {
+            error("\(what) must be a mapping of header names to values", node)
+            return []
+        }
+        return pairs.compactMap { pair in
+            guard let name = pair.name, let value = stringMatcher(pair.value, "header '\(pair.name ?? "")'") else {
+                return nil
+            }
+            return HeaderExpectation(name: name, value: value)
+        }
+    }
+
+    /// `headers: { Name: value }` to send.
+    func headerFields(_ node: YAMLNode, _ what: String) -> [HeaderField] {
+        guard let pairs = node.pairs else {
+            error("\(what) must be a mapping of header names to values", node)
+            return []
+        }
+        return pairs.compactMap { pair in
+            guard let name = pair.name, let value = template(pair.value, "header '\(pair.name ?? "")'") else {
+                return nil
+            }
+            return HeaderField(name: name, value: value)
+        }
+    }
+
+    /// `capture: { name: $.path }`; defines the names for later steps.
+    func jsonPathCaptures(_ node: YAMLNode) -> [JSONPathCapture] {
+        guard let pairs = node.pairs else {
+            error("capture must be a mapping of variable names to JSONPath queries, e.g. { id: $.id }", node)
+            return []
+        }
+        return pairs.compactMap { pair in
+            guard let name = captureName(pair), let path = jsonPath(pair.value, "capture '\(name)'") else { return nil }
+            return JSONPathCapture(name: name, path: path, location: pair.key.location)
+        }
+    }
+
+    /// `capture_regex: { name: "re(gr)oup" }`.
+    func regexCaptures(_ node: YAMLNode) -> [RegexCapture] {
+        guard let pairs = node.pairs else {
+            error("capture_regex must be a mapping of variable names to regular expressions", node)
+            return []
+        }
+        return pairs.compactMap { pair in
+            guard let name = captureName(pair), let regex = regex(pair.value, "capture_regex '\(name)'") else {
+                return nil
+            }
+            return RegexCapture(name: name, regex: regex, location: pair.key.location)
+        }
+    }
+
+    private func captureName(_ pair: YAMLPair) -> String? {
+        guard let name = pair.name, Template.isIdentifier(Substring(name)) else {
+            error("invalid variable name '\(pair.name ?? "")': use letters, digits, '_' and '-'", pair.key)
+            return nil
+        }
+        return name
+    }
+
+    /// Marks captured names as defined (after the step) and remembers them for the unused warning.
+    func define(captures names: [(String, SourceLocation)]) {
+        for (name, location) in names {
+            scope.defined.insert(name)
+            scope.captureSites.append((name, location))
+        }
+    }
+}

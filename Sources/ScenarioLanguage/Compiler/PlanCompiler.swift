@@ -1,0 +1,192 @@
+import Foundation
+
+/// Compiles YAML documents into scenarios, reporting every problem to a `DiagnosticCollector`.
+///
+/// One compiler handles one file; `include:` re-enters it for the included file.
+final class PlanCompiler {
+    let collector: DiagnosticCollector
+    let sources: SourceCache
+    let commandLineVariables: [String: JSONValue]
+    var scope = CompileScope()
+    /// The directories of the files being compiled (innermost last) for resolving relative paths.
+    var directories: [String] = []
+    /// Every file included so far (standardised paths).
+    var included: Set<String> = []
+
+    init(collector: DiagnosticCollector, sources: SourceCache, commandLineVariables: [String: JSONValue]) {
+        self.collector = collector
+        self.sources = sources
+        self.commandLineVariables = commandLineVariables
+    }
+
+    func error(_ message: String, _ node: YAMLNode) {
+        collector.error(message, at: node.location)
+    }
+
+    func warning(_ message: String, _ node: YAMLNode) {
+        collector.warning(message, at: node.location)
+    }
+
+    /// Resolves `path` against the directory of the file being compiled.
+    func resolve(path: String) -> String {
+        if path.hasPrefix("/") { return path }
+        guard let directory = directories.last, !directory.isEmpty, directory != "." else { return path }
+        return (directory as NSString).appendingPathComponent(path)
+    }
+
+    /// The mapping's pairs by key, reporting a non-mapping value and unknown keys (with a suggestion).
+    func mapping(_ node: YAMLNode, _ context: String, allowed: [String]) -> [String: YAMLPair]? {
+        guard let pairs = node.pairs else {
+            error("\(context) must be a mapping with the keys \(allowed.joined(separator: ", ")); found \(node.shapeName)", node)
+            return nil
+        }
+        var result: [String: YAMLPair] = [:]
+        for pair in pairs {
+            guard let name = pair.name, pair.key.tag == nil else {
+                error("keys of \(context) must be plain names", pair.key)
+                continue
+            }
+            guard allowed.contains(name) else {
+                let hint = Suggestion.hint(for: name, in: allowed)
+                error("unknown key '\(name)' in \(context)\(hint) (allowed: \(allowed.joined(separator: ", ")))", pair.key)
+                continue
+            }
+            result[name] = pair
+        }
+        return result
+    }
+
+    /// A scalar's text (any scalar: `send: 42` sends "42"); reports lists, mappings, null and tags.
+    func string(_ node: YAMLNode, _ what: String, expected: String = "a string") -> String? {
+        if let tag = node.tag {
+            error("unexpected tag '\(tag)' on \(what): matcher tags only work inside json, json_exact and jsonpath", node)
+            return nil
+        }
+        guard let text = node.scalar else {
+            error("\(what) must be \(expected); found \(node.shapeName)", node)
+            return nil
+        }
+        if node.isNull {
+            error("\(what) must be \(expected); found null (quote it to mean the text \"\(text)\")", node)
+            return nil
+        }
+        return text
+    }
+
+    /// A string with `${...}` placeholders; reports malformed and undefined placeholders.
+    func template(_ node: YAMLNode, _ what: String) -> Template? {
+        guard let text = string(node, what) else { return nil }
+        return template(text: text, node)
+    }
+
+    func template(text: String, _ node: YAMLNode) -> Template? {
+        do {
+            let template = try Template(parsing: text)
+            checkReferences(template.references, node)
+            return template
+        } catch let problem as TemplateError {
+            error(problem.description, node)
+            return nil
+        } catch {
+            return nil
+        }
+    }
+
+    /// Reports undefined variables and misplaced built-ins, and records uses (for unused-capture warnings).
+    func checkReferences(_ references: [TemplateReference], _ node: YAMLNode) {
+        for reference in references {
+            switch reference {
+            case .variable(let name):
+                scope.used.insert(name)
+                guard !scope.defined.contains(name) else { continue }
+                let known = Array(scope.defined).sorted()
+                let hint = Suggestion.closest(to: name, in: known).map { " (did you mean '\($0)'?)" } ?? ""
+                error(
+                    "undefined variable '\(name)'\(hint): define it under vars:, set it with set: or a capture "
+                        + "before this step, or pass --var \(name)=VALUE", node)
+            case .iteration where scope.repeatDepth == 0:
+                error("${iteration} is only defined inside repeat steps", node)
+            default:
+                continue
+            }
+        }
+    }
+
+    /// A whole number in `range`.
+    func integer(_ node: YAMLNode, _ what: String, in range: ClosedRange<Int>) -> Int? {
+        guard let text = string(node, what, expected: "a whole number") else { return nil }
+        guard node.isPlain, let value = Int(text) else {
+            error("\(what) must be a whole number; found '\(text)'", node)
+            return nil
+        }
+        guard range.contains(value) else {
+            error("\(what) must be between \(range.lowerBound) and \(range.upperBound); found \(value)", node)
+            return nil
+        }
+        return value
+    }
+
+    /// `true` or `false`.
+    func bool(_ node: YAMLNode, _ what: String) -> Bool? {
+        guard let text = string(node, what, expected: "true or false") else { return nil }
+        switch node.isPlain ? text : "" {
+        case "true", "True", "TRUE": return true
+        case "false", "False", "FALSE": return false
+        default:
+            error("\(what) must be true or false; found '\(text)'", node)
+            return nil
+        }
+    }
+
+    /// A duration: `250ms`, `2s`, `1.5s`, `1m`, or a bare number of seconds.
+    func duration(_ node: YAMLNode, _ what: String) -> Duration? {
+        guard let text = string(node, what, expected: "a duration such as 250ms or 2s") else { return nil }
+        guard let duration = DurationParser.parse(text) else {
+            error("invalid duration '\(text)' for \(what): write it like 250ms, 2s, 1.5s or 1m (a bare number is seconds)", node)
+            return nil
+        }
+        return duration
+    }
+
+    /// A regular expression, compiled once.
+    func regex(_ node: YAMLNode, _ what: String) -> CompiledRegex? {
+        guard let text = string(node, what) else { return nil }
+        return regex(text: text, node, what)
+    }
+
+    func regex(text: String, _ node: YAMLNode, _ what: String) -> CompiledRegex? {
+        do {
+            return try CompiledRegex(text)
+        } catch {
+            self.error("invalid regular expression '\(text)' in \(what): check brackets, parentheses and escapes "
+                + "(in YAML double quotes write \\\\d for \\d)", node)
+            return nil
+        }
+    }
+
+    /// A JSONPath query, parsed once.
+    func jsonPath(_ node: YAMLNode, _ what: String) -> JSONPath? {
+        guard let text = string(node, what) else { return nil }
+        return jsonPath(text: text, node, what)
+    }
+
+    func jsonPath(text: String, _ node: YAMLNode, _ what: String) -> JSONPath? {
+        do {
+            return try JSONPath(text)
+        } catch {
+            self.error("invalid JSONPath '\(text)' in \(what): \(error) (RFC 9535, e.g. $.items[0].id)", node)
+            return nil
+        }
+    }
+
+    /// A list of strings (a single string counts as a one-element list).
+    func stringList(_ node: YAMLNode, _ what: String) -> [String]? {
+        if node.scalar != nil { return string(node, what).map { [$0] } }
+        guard let items = node.items else {
+            error("\(what) must be a list of strings; found \(node.shapeName)", node)
+            return nil
+        }
+        let strings = items.compactMap { string($0, "an entry of \(what)") }
+        return strings.count == items.count ? strings : nil
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+
+/// Why `--var` / `--vars` input is invalid.
+public struct VariableInputError: Error, Sendable, CustomStringConvertible {
+    /// What is wrong and what to do.
+    public let description: String
+}
+
+/// `--var NAME=VALUE` and `--vars FILE` handling, shared by `run` and `check`.
+public enum CommandLineVariables {
+    /// Merges `--vars` files (in order) and then `--var` values over them. A `--var` value is always a
+    /// string; `--vars` files are YAML mappings whose plain scalars are typed like JSON (numbers, bools,
+    /// null) and whose quoted scalars stay strings.
+    public static func parse(assignments: [String], files: [String]) throws -> [String: JSONValue] {
+        var result: [String: JSONValue] = [:]
+        for file in files {
+            for (name, value) in try load(file: file) { result[name] = value }
+        }
+        for assignment in assignments {
+            guard let equals = assignment.firstIndex(of: "=") else {
+                throw VariableInputError(description: "--var '\(assignment)' needs the form NAME=VALUE")
+            }
+            let name = String(assignment[..<equals])
+            guard Template.isIdentifier(Substring(name)) else {
+                throw VariableInputError(
+                    description: "--var '\(assignment)': '\(name)' is not a valid name (letters, digits, '_', '-')")
+            }
+            result[name] = .string(String(assignment[assignment.index(after: equals)...]))
+        }
+        return result
+    }
+
+    /// Reads a `--vars` file: a YAML mapping of names to values.
+    public static func load(file: String) throws -> [String: JSONValue] {
+        guard let data = FileManager.default.contents(atPath: file), let source = String(data: data, encoding: .utf8)
+        else { throw VariableInputError(description: "cannot read the variables file '\(file)'") }
+        let result = YAMLDocumentReader(file: file, source: source).read()
+        if let error = result.error { throw VariableInputError(description: error.rendered) }
+        guard let document = result.documents.first else { return [:] }
+        guard let pairs = document.pairs else {
+            throw VariableInputError(description: "\(document.location): error: a variables file must be a mapping "
+                + "of names to values")
+        }
+        var variables: [String: JSONValue] = [:]
+        for pair in pairs {
+            guard let name = pair.name, Template.isIdentifier(Substring(name)) else {
+                throw VariableInputError(description: "\(pair.key.location): error: invalid variable name")
+            }
+            variables[name] = jsonValue(pair.value)
+        }
+        return variables
+    }
+
+    static func jsonValue(_ node: YAMLNode) -> JSONValue {
+        switch node.content {
+        case .scalar: return PlanCompiler.typedScalar(node) ?? .null
+        case .sequence(let items): return .array(items.map(jsonValue))
+        case .mapping(let pairs): return .object(JSONObject(pairs.map { ($0.name ?? "", jsonValue($0.value)) }))
+        }
+    }
+}

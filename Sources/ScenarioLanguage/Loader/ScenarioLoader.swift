@@ -1,0 +1,75 @@
+import Foundation
+
+/// Loads scenario files into a validated plan: reads files and directories, parses YAML, compiles and
+/// validates every scenario, and collects every diagnostic. Performs no network I/O.
+public struct ScenarioLoader: Sendable {
+    /// Creates a loader.
+    public init() {}
+
+    /// Loads `paths` (files and/or directories, searched recursively for `.yaml`/`.yml`, skipping
+    /// `*.vars.yaml` and dot-files). `variables` are the `--var`/`--vars` values: they replace `vars:`
+    /// values and count as defined. Files included by another loaded file are fragments, not scenarios.
+    public func load(paths: [String], variables: [String: JSONValue] = [:]) -> LoadedSuite {
+        let discovery = ScenarioFileDiscovery.discover(paths)
+        let cache = SourceCache()
+        return compile(files: discovery.files, problems: discovery.problems, cache: cache, variables: variables)
+    }
+
+    /// Loads scenarios from YAML text already in memory; `file` names it in diagnostics and locations, and
+    /// relative `include:`/`file:` paths are resolved against its directory.
+    public func load(yaml: String, file: String, variables: [String: JSONValue] = [:]) -> LoadedSuite {
+        let cache = SourceCache()
+        _ = cache.add(file: file, source: yaml)
+        return compile(files: [file], problems: [], cache: cache, variables: variables)
+    }
+
+    private func compile(
+        files: [String], problems: [Diagnostic], cache: SourceCache, variables: [String: JSONValue]
+    ) -> LoadedSuite {
+        var results: [(file: ScenarioFile, diagnostics: [Diagnostic])] = []
+        var included: Set<String> = []
+        for path in files {
+            let collector = DiagnosticCollector(sources: cache.registry)
+            let compiler = PlanCompiler(collector: collector, sources: cache, commandLineVariables: variables)
+            compiler.directories = [(path as NSString).deletingLastPathComponent]
+            compiler.scope.includeStack = [(path as NSString).standardizingPath]
+            var scenarios: [Scenario] = []
+            if let entry = cache.entry(for: path) {
+                scenarios = compileDocuments(entry.result.documents, compiler: compiler)
+                if let error = entry.result.error { collector.add(error) }
+            } else {
+                collector.add(Diagnostic(.error, "cannot read '\(path)'", at: nil))
+            }
+            included.formUnion(compiler.included)
+            let diagnostics = collector.diagnostics.sorted(by: Self.sourceOrder)
+            let hasErrors = diagnostics.contains { $0.severity == .error }
+            results.append((ScenarioFile(path: path, scenarios: scenarios, hasErrors: hasErrors), diagnostics))
+        }
+        let kept = results.filter { !included.contains(URL(fileURLWithPath: $0.file.path).standardizedFileURL.path) }
+        var seen: Set<String> = []
+        let diagnostics = (problems + kept.flatMap(\.diagnostics)).filter { seen.insert($0.header).inserted }
+        return LoadedSuite(files: kept.map(\.file), diagnostics: diagnostics)
+    }
+
+    private func compileDocuments(_ documents: [YAMLNode], compiler: PlanCompiler) -> [Scenario] {
+        var scenarios: [Scenario] = []
+        var names: [String: SourceLocation] = [:]
+        for (index, document) in documents.enumerated() where !document.isNull {
+            guard let scenario = compiler.scenario(document, index: index) else { continue }
+            if let first = names[scenario.name] {
+                compiler.collector.error(
+                    "duplicate scenario name '\(scenario.name)' (first at line \(first.line)): names must be unique "
+                        + "within a file; rename one", at: scenario.location)
+                continue
+            }
+            names[scenario.name] = scenario.location
+            scenarios.append(scenario)
+        }
+        return scenarios
+    }
+
+    static func sourceOrder(_ lhs: Diagnostic, _ rhs: Diagnostic) -> Bool {
+        guard let a = lhs.location, let b = rhs.location else { return lhs.location == nil && rhs.location != nil }
+        return (a.file, a.line, a.column) < (b.file, b.line, b.column)
+    }
+}

@@ -1,0 +1,42 @@
+/// An expected JSON value inside `json:`, `json_exact:` and `jsonpath:` matchers.
+///
+/// Besides literal values (whose strings may hold `${...}` placeholders) it holds the loose YAML tags
+/// `!any`, `!type T`, `!regex "..."` and `!absent`.
+public indirect enum JSONPattern: Sendable {
+    /// A `null`, bool or number that must be equal (numbers by value).
+    case value(JSONValue)
+    /// A string that must be equal after rendering; exactly `${x}` compares with `x`'s value and type.
+    case string(Template)
+    /// An array: same length, each element matching (also under `json:`, arrays match element-wise).
+    case array([JSONPattern])
+    /// An object: under `json:` the listed keys must match and extra keys are fine; under `json_exact:`
+    /// the keys must be exactly these.
+    case object([Member])
+    /// `!any`: anything, even null (but the key must be present).
+    case any
+    /// `!type T`: any value of that JSON type.
+    case type(JSONTypeName)
+    /// `!regex "..."`: a string matching the expression (unanchored).
+    case regex(CompiledRegex)
+    /// `!absent`: the key must not be present (only meaningful as an object member's value).
+    case absent
+
+    /// One key of an object pattern.
+    public struct Member: Sendable {
+        /// The key.
+        public var key: String
+        /// The expected value.
+        public var pattern: JSONPattern
+
+        /// Creates a member.
+        public init(key: String, pattern: JSONPattern) {
+            self.key = key
+            self.pattern = pattern
+        }
+    }
+}
+
+/// The JSON types `!type` accepts.
+public enum JSONTypeName: String, Sendable, CaseIterable {
+    case string, number, integer, bool, array, object, null
+}

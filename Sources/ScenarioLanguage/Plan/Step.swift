@@ -1,0 +1,25 @@
+/// One step of a scenario: its kind with validated arguments, an optional name and where it was written.
+public struct Step: Sendable {
+    /// The `name:` written beside the kind key, if any.
+    public var name: String?
+    /// Where the step's mapping (or bare string) starts.
+    public var location: SourceLocation
+    /// What the step does.
+    public var kind: StepKind
+
+    /// Creates a step.
+    public init(name: String? = nil, location: SourceLocation, kind: StepKind) {
+        self.name = name
+        self.location = location
+        self.kind = kind
+    }
+
+    /// The step's name if given, else a short description such as `send` or `expect_message on bob`.
+    public var displayName: String {
+        if let name { return name }
+        if let connection = kind.connection, connection != Scenario.defaultConnection {
+            return "\(kind.keyword) on \(connection)"
+        }
+        return kind.keyword
+    }
+}

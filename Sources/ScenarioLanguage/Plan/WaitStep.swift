@@ -1,0 +1,5 @@
+/// `wait`: sleep.
+public struct WaitStep: Sendable {
+    /// How long.
+    public var duration: Duration
+}

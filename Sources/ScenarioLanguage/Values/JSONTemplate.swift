@@ -1,0 +1,60 @@
+/// A JSON value whose strings may hold `${...}` placeholders: the `json:` payload of `send`, `vars:`, `set:`.
+public indirect enum JSONTemplate: Sendable {
+    /// A non-string scalar (`null`, a bool or a number), used as is.
+    case value(JSONValue)
+    /// A string; when it is exactly one placeholder, the placeholder's value keeps its type.
+    case string(Template)
+    /// An array.
+    case array([JSONTemplate])
+    /// An object, in key order.
+    case object([Member])
+
+    /// One key of an object template.
+    public struct Member: Sendable {
+        /// The key (keys are not interpolated).
+        public var key: String
+        /// The value.
+        public var value: JSONTemplate
+
+        /// Creates a member.
+        public init(key: String, value: JSONTemplate) {
+            self.key = key
+            self.value = value
+        }
+    }
+
+    /// Renders the template into a JSON value, asking `lookup` for the value of every placeholder.
+    /// A string that is exactly `${x}` becomes `x`'s value with its type; other strings interpolate
+    /// `JSONValue.interpolationText`.
+    public func render(using lookup: (TemplateReference) throws -> JSONValue) rethrows -> JSONValue {
+        switch self {
+        case .value(let value):
+            return value
+        case .string(let template):
+            if let reference = template.singleReference { return try lookup(reference) }
+            return .string(try template.render { try lookup($0).interpolationText })
+        case .array(let items):
+            return .array(try items.map { try $0.render(using: lookup) })
+        case .object(let members):
+            var object = JSONObject()
+            for member in members { object[member.key] = try member.value.render(using: lookup) }
+            return .object(object)
+        }
+    }
+
+    /// Every placeholder used anywhere inside.
+    public var references: [TemplateReference] {
+        switch self {
+        case .value: return []
+        case .string(let template): return template.references
+        case .array(let items): return items.flatMap(\.references)
+        case .object(let members): return members.flatMap(\.value.references)
+        }
+    }
+
+    /// The value when the template has no placeholders.
+    public var literalValue: JSONValue? {
+        guard references.isEmpty else { return nil }
+        return render { _ in .null }
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import Yams
+
+/// Reads a YAML stream into `YAMLNode` documents, turning Yams' errors into diagnostics.
+struct YAMLDocumentReader {
+    /// The documents read before any error, and the error (at most one: parsing stops there).
+    struct Result: Sendable {
+        var documents: [YAMLNode]
+        var error: Diagnostic?
+    }
+
+    let file: String
+    let source: String
+
+    func read() -> Result {
+        var documents: [YAMLNode] = []
+        do {
+            let parser = try Parser(yaml: source, resolver: .basic, constructor: .default, encoding: .utf8)
+            while let root = try parser.nextRoot() {
+                documents.append(convert(root))
+            }
+            return Result(documents: documents, error: nil)
+        } catch let error as YamlError {
+            return Result(documents: documents, error: diagnostic(for: error))
+        } catch {
+            return Result(documents: documents, error: Diagnostic(.error, "\(error)", at: location(line: 1, column: 1)))
+        }
+    }
+
+    private func location(line: Int, column: Int) -> SourceLocation {
+        SourceLocation(file: file, line: line, column: column)
+    }
+
+    private func location(_ mark: Mark?) -> SourceLocation {
+        location(line: mark?.line ?? 1, column: mark?.column ?? 1)
+    }
+
+    private func convert(_ node: Node) -> YAMLNode {
+        switch node {
+        case .scalar(let scalar):
+            return YAMLNode(
+                content: .scalar(scalar.string), tag: customTag(scalar.tag), isPlain: scalar.style == .plain,
+                location: location(scalar.mark))
+        case .mapping(let mapping):
+            let pairs = mapping.map { YAMLPair(key: convert($0.key), value: convert($0.value)) }
+            return YAMLNode(
+                content: .mapping(pairs), tag: customTag(mapping.tag), isPlain: false, location: location(mapping.mark))
+        case .sequence(let sequence):
+            return YAMLNode(
+                content: .sequence(sequence.map(convert)), tag: customTag(sequence.tag), isPlain: false,
+                location: location(sequence.mark))
+        case .alias(let alias):
+            return YAMLNode(content: .scalar(""), tag: nil, isPlain: true, location: location(alias.mark))
+        }
+    }
+
+    private func customTag(_ tag: Tag) -> String? {
+        let raw = tag.rawValue
+        if raw.hasPrefix("tag:yaml.org,2002:") || raw == "!" || raw.isEmpty { return nil }
+        return raw
+    }
+
+    private func diagnostic(for error: YamlError) -> Diagnostic {
+        let lines = SourceLines(source)
+        func make(_ message: String, _ mark: Mark) -> Diagnostic {
+            let at = location(mark)
+            return Diagnostic(.error, message, at: at, sourceLine: lines.line(at.line))
+        }
+        switch error {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
+            var message = "invalid YAML: \(problem)"
+            if let context { message += " (\(context.text) at line \(context.mark.line))" }
+            return make(message + "; check the indentation and quoting here", mark)
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let key = duplicates.first ?? ""
+            let second = secondOccurrence(of: key, after: context.mark, in: lines)
+            let at = second ?? location(context.mark)
+            return Diagnostic(.error, 
+                "duplicate key '\(key)' (first at line \(context.mark.line)): each key may appear only once "
+                    + "in a mapping; remove or rename one", at: at, sourceLine: lines.line(at.line))
+        case .reader(let problem, _, _, _):
+            return Diagnostic(.error, "cannot read the file as UTF-8 YAML: \(problem)", at: location(line: 1, column: 1))
+        default:
+            return Diagnostic(.error, "invalid YAML: \(error)", at: location(line: 1, column: 1))
+        }
+    }
+
+    /// Finds the repeated key on a later line at the same column (Yams reports the first occurrence).
+    private func secondOccurrence(of key: String, after mark: Mark, in lines: SourceLines) -> SourceLocation? {
+        guard mark.line >= 1 else { return nil }
+        for number in stride(from: mark.line, through: lines.count, by: 1) {
+            guard let text = lines.line(number) else { continue }
+            let scalars = Array(text.unicodeScalars)
+            let start = number == mark.line ? mark.column : 0
+            var column = start
+            while column < scalars.count {
+                let rest = String(String.UnicodeScalarView(scalars[column...]))
+                if rest.hasPrefix(key), column > mark.column - 1 || number > mark.line {
+                    let after = rest.dropFirst(key.count).drop { $0 == " " || $0 == "\"" || $0 == "'" }
+                    if after.hasPrefix(":") { return location(line: number, column: column + 1) }
+                }
+                column += 1
+            }
+        }
+        return nil
+    }
+}

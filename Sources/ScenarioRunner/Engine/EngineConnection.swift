@@ -1,0 +1,56 @@
+import NIOCore
+import WebSocketCore
+import WebSocketEngine
+
+/// `ScenarioConnection` over the engine's `WebSocketConnection`.
+final class EngineConnection: ScenarioConnection {
+    private let connection: WebSocketConnection
+
+    init(_ connection: WebSocketConnection) {
+        self.connection = connection
+    }
+
+    func send(text: String, fragments: Int) async throws {
+        try await connection.send(text: text, fragments: fragments)
+    }
+
+    func send(binary: [UInt8], fragments: Int) async throws {
+        try await connection.send(binary: binary, fragments: fragments)
+    }
+
+    func ping(_ payload: [UInt8]) async throws {
+        try await connection.ping(payload)
+    }
+
+    func pong(_ payload: [UInt8]) async throws {
+        try await connection.pong(payload)
+    }
+
+    func sendFrame(_ frame: RawFrameSpec) async throws {
+        let rsv: UInt8 = (frame.rsv.count > 0 && frame.rsv[0] ? 0b100 : 0) | (frame.rsv.count > 1 && frame.rsv[1] ? 0b010 : 0)
+            | (frame.rsv.count > 2 && frame.rsv[2] ? 0b001 : 0)
+        let raw = RawFrame(
+            opcode: WebSocketOpcode(rawValue: frame.opcode), fin: frame.fin, rsv: rsv, masked: frame.masked,
+            payload: ByteBuffer(bytes: frame.payload), lengthOverride: frame.claimedLength)
+        try await connection.sendFrame(raw)
+    }
+
+    func sendBytes(_ bytes: [UInt8]) async throws {
+        try await connection.sendBytes(bytes)
+    }
+
+    func close(code: Int?, reason: String, timeout: Double) async throws {
+        let connection = self.connection
+        let closeCode = code.map { UInt16(clamping: $0) }
+        // The engine's close waits for the whole closing handshake; the interpreter waits on events instead.
+        Task {
+            _ = await connection.close(
+                code: closeCode, reason: reason, timeout: .nanoseconds(Int64(max(0.05, timeout) * 1e9)))
+        }
+        await Task.yield()
+    }
+
+    func disconnect() async {
+        connection.disconnect()
+    }
+}

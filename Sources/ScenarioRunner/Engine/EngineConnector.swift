@@ -1,0 +1,38 @@
+import Foundation
+import NIOCore
+import ScenarioLanguage
+import WebSocketCore
+import WebSocketEngine
+
+/// `ScenarioConnector` over the SwiftNIO engine (`WebSocketClient`).
+public struct EngineConnector: ScenarioConnector {
+    private let client: WebSocketClient
+    private let clock: @Sendable () -> UInt64
+
+    /// Uses the shared event loop group; `clock` must be the runner's monotonic clock (transcript times).
+    public init(client: WebSocketClient = WebSocketClient(), clock: @escaping @Sendable () -> UInt64 = RunEnvironment.live.monotonicNanos) {
+        self.client = client
+        self.clock = clock
+    }
+
+    public func connect(
+        _ request: ConnectRequest, events: @escaping @Sendable (TimedConnectionEvent) -> Void
+    ) async -> ConnectOutcome {
+        let timeout = TimeAmount.nanoseconds(Int64(max(0.001, request.timeout) * 1e9))
+        let tls = request.tls.map {
+            WebSocketTLSOptions(caFile: $0.caFile, certificateFile: $0.certificateFile, keyFile: $0.keyFile,
+                                insecure: $0.insecure, serverName: $0.serverName)
+        } ?? WebSocketTLSOptions()
+        let configuration = WebSocketClientConfiguration(
+            url: request.url, headers: request.headers.map { (name: $0.0, value: $0.1) },
+            subprotocols: request.subprotocols, origin: request.origin, extensions: request.extensions, tls: tls,
+            connectTimeout: timeout, handshakeTimeout: timeout, clock: clock)
+        let translator = EngineEventTranslator(forward: events)
+        let result = await client.connect(configuration) { event in translator.translate(event) }
+        if let connection = result.connection {
+            return .open(EngineConnection(connection), EngineEventTranslator.response(connection.response))
+        }
+        let error = result.error ?? WebSocketError(kind: .handshake, message: "the handshake did not complete")
+        return .failed(EngineEventTranslator.failure(error))
+    }
+}

@@ -1,0 +1,180 @@
+import Foundation
+
+/// Everything the interpreter knows about one named connection: the inbox of data messages (from the 101 on),
+/// pongs, the server's close, the pending error. Updated from transport events (any thread), read by steps.
+final class ConnectionState: @unchecked Sendable {
+    let name: String
+    let signal = ChangeSignal()
+    private let lock = NSLock()
+    private let transcript: TranscriptWriter
+    private let steps: StepTracker
+    private let clock: @Sendable () -> UInt64
+
+    private var connectionStorage: (any ScenarioConnection)?
+    private var handshakeStorage: HandshakeResponse?
+    private var messages: [InboxMessage] = []
+    private var consumed: [Bool] = []
+    private var pongs: [[UInt8]] = []
+    private var serverCloseStorage: (code: Int?, reason: String)?
+    private var closedStorage: (code: Int, reason: String, by: CloseSide)?
+    private var errorStorage: ConnectionFailure?
+    private var clientCloseSent = false
+    private var errorSeen = false
+    private var epoch = 0
+
+    init(name: String, transcript: TranscriptWriter, steps: StepTracker, clock: @escaping @Sendable () -> UInt64) {
+        self.name = name
+        self.transcript = transcript
+        self.steps = steps
+        self.clock = clock
+    }
+
+    // MARK: state reads
+
+    var connection: (any ScenarioConnection)? { lock.withLock { connectionStorage } }
+    var handshake: HandshakeResponse? { lock.withLock { handshakeStorage } }
+    var serverClose: (code: Int?, reason: String)? { lock.withLock { serverCloseStorage } }
+    var closed: (code: Int, reason: String, by: CloseSide)? { lock.withLock { closedStorage } }
+    var pendingError: ConnectionFailure? { lock.withLock { errorStorage } }
+    /// Open: upgraded and not yet closed or failed.
+    var isOpen: Bool { lock.withLock { connectionStorage != nil && closedStorage == nil && !errorSeen } }
+    /// Whether no more messages can arrive.
+    var isTerminated: Bool { lock.withLock { closedStorage != nil || connectionStorage == nil || errorSeen } }
+    /// Whether the client sent a close frame.
+    var clientClosed: Bool { lock.withLock { clientCloseSent } }
+
+    /// How many data messages arrived so far.
+    var messageCount: Int { lock.withLock { messages.count } }
+
+    /// Messages not consumed yet, in arrival order.
+    var unconsumed: [InboxMessage] {
+        lock.withLock { messages.indices.filter { !consumed[$0] }.map { messages[$0] } }
+    }
+
+    // MARK: updates from the interpreter
+
+    /// Starts a new connection attempt under this name, forgetting the previous connection's state; returns the
+    /// attempt's epoch (events of older connections under the same name are ignored).
+    @discardableResult
+    func reset() -> Int {
+        let current: Int = lock.withLock {
+            epoch += 1
+            connectionStorage = nil
+            handshakeStorage = nil
+            messages = []
+            consumed = []
+            pongs = []
+            serverCloseStorage = nil
+            closedStorage = nil
+            errorStorage = nil
+            clientCloseSent = false
+            errorSeen = false
+            return epoch
+        }
+        signal.signal()
+        return current
+    }
+
+    func opened(_ connection: any ScenarioConnection, handshake: HandshakeResponse) {
+        lock.withLock {
+            connectionStorage = connection
+            handshakeStorage = handshake
+        }
+        signal.signal()
+    }
+
+    func failed(_ failure: ConnectionFailure) {
+        lock.withLock {
+            errorStorage = failure
+            errorSeen = true
+            if let response = failure.response { handshakeStorage = response }
+        }
+        signal.signal()
+    }
+
+    func markClientCloseSent() { lock.withLock { clientCloseSent = true } }
+
+    /// Clears the pending error once `expect_error` has matched it.
+    func consumeError() { lock.withLock { errorStorage = nil } }
+
+    func consume(_ index: Int) { lock.withLock { if index < consumed.count { consumed[index] = true } } }
+
+    /// Takes the first unconsumed pong matching `payload` (any when nil).
+    func takePong(matching payload: [UInt8]?) -> [UInt8]? {
+        lock.withLock {
+            guard let index = pongs.firstIndex(where: { payload == nil || $0 == payload }) else { return nil }
+            return pongs.remove(at: index)
+        }
+    }
+
+    var receivedPongs: [[UInt8]] { lock.withLock { pongs } }
+
+    // MARK: transport events
+
+    /// Records a transport event of the connection attempt `epoch` in the transcript and updates the state.
+    func handle(_ timed: TimedConnectionEvent, epoch eventEpoch: Int) {
+        // Late events of an older connection under this name are recorded but change nothing.
+        let isCurrent = lock.withLock { epoch == eventEpoch }
+        func update(_ change: () -> Void) {
+            lock.withLock { if epoch == eventEpoch { change() } }
+        }
+        let nanos = timed.nanos ?? clock()
+        let step = steps.current
+        switch timed.event {
+        case .handshakeRequest(let method, let path, let headers):
+            transcript.record(.handshakeRequest, connection: name, step: step, at: nanos, [
+                ("method", .string(method)), ("path", .string(path)),
+                ("headers", transcript.currentRedactor.headersJSON(headers)),
+            ])
+        case .handshakeResponse(let response):
+            var fields: [(String, OutputJSON)] = [
+                ("status", .int(response.status)), ("headers", transcript.currentRedactor.headersJSON(response.headers)),
+            ]
+            if !response.reason.isEmpty { fields.insert(("reason", .string(response.reason)), at: 1) }
+            if !response.body.isEmpty { fields.append(("body", .string(response.bodyText))) }
+            transcript.record(.handshakeResponse, connection: name, step: step, at: nanos, fields)
+            update { handshakeStorage = response }
+        case .frameOut(let frame):
+            transcript.record(.frameOut, connection: name, step: step, at: nanos, frame.transcriptFields)
+        case .bytesOut(let bytes):
+            transcript.record(.frameOut, connection: name, step: step, at: nanos,
+                              [("raw", .bool(true))] + PayloadRecord.fields(bytes, preferText: false))
+        case .frameIn(let frame):
+            transcript.record(.frameIn, connection: name, step: step, at: nanos, frame.transcriptFields)
+        case .message(let isText, let payload):
+            transcript.record(.messageIn, connection: name, step: step, at: nanos,
+                              [("type", .string(isText ? "text" : "binary"))]
+                                  + PayloadRecord.fields(payload, preferText: isText))
+            update {
+                messages.append(InboxMessage(index: messages.count, isText: isText, payload: payload, nanos: nanos))
+                consumed.append(false)
+            }
+        case .pong(let payload):
+            update { pongs.append(payload) }
+        case .closeReceived(let code, let reason):
+            update { serverCloseStorage = (code, reason) }
+        case .closed(let code, let reason, let by):
+            var first = !isCurrent
+            update {
+                if closedStorage == nil {
+                    closedStorage = (code, reason, by)
+                    first = true
+                }
+            }
+            if first {
+                transcript.record(.close, connection: name, step: step, at: nanos, [
+                    ("code", .int(code)), ("reason", .string(reason)), ("by", .string(by.rawValue)),
+                ])
+            }
+        case .error(let failure):
+            transcript.record(.error, connection: name, step: step, at: nanos, [
+                ("kind", .string(failure.kind.rawValue)), ("message", .string(failure.message)),
+            ])
+            update {
+                if errorStorage == nil { errorStorage = failure }
+                errorSeen = true
+            }
+        }
+        signal.signal()
+    }
+}

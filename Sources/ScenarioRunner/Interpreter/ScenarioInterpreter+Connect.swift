@@ -1,0 +1,188 @@
+import Foundation
+import ScenarioLanguage
+
+extension ScenarioInterpreter {
+    func connect(_ step: ConnectStep) async throws {
+        let url = try render(step.url)
+        var headers: [(String, String)] = []
+        for header in step.headers {
+            let value = try render(header.value)
+            if Redactor.sensitiveHeaders.contains(header.name.lowercased()) {
+                transcript.addSecrets([value] + ScenarioInterpreter.credentialParts(value))
+            }
+            headers.append((header.name, value))
+        }
+        let tls = step.tls.map {
+            TLSSettings(caFile: $0.caFile, certificateFile: $0.certificateFile, keyFile: $0.keyFile,
+                        insecure: $0.insecure, serverName: $0.serverName)
+        }
+        let request = ConnectRequest(
+            url: url, headers: headers, subprotocols: step.subprotocols, origin: try step.origin.map(render),
+            extensions: step.extensions, timeout: step.timeout.seconds, tls: tls)
+        let state = self.state(step.connection)
+        if let previous = state.connection, state.closed == nil { await previous.disconnect() }
+        let epoch = state.reset()
+        disconnected.remove(step.connection)
+        let outcome = await connector.connect(request) { [state] event in state.handle(event, epoch: epoch) }
+        switch outcome {
+        case .open(let connection, let response):
+            state.opened(connection, handshake: response)
+        case .failed(let failure):
+            if state.pendingError == nil {
+                transcript.record(.error, connection: step.connection, step: tracker.current, [
+                    ("kind", .string(failure.kind.rawValue)), ("message", .string(failure.message)),
+                ])
+            }
+            state.failed(failure)
+            if step.followUp == .requireUpgrade {
+                throw StepFailure("could not connect to \(url): " + ScenarioInterpreter.describe(failure))
+            }
+        }
+    }
+
+    /// The secret part of `Bearer abc` / `Basic abc` (so an echoed token is masked too).
+    static func credentialParts(_ value: String) -> [String] {
+        let parts = value.split(separator: " ", maxSplits: 1).map(String.init)
+        return parts.count == 2 && parts[1].count >= 4 ? [parts[1]] : []
+    }
+
+    /// A connection failure explained: kind, message, and for handshake refusals status, headers, body.
+    static func describe(_ failure: ConnectionFailure) -> String {
+        var text = "\(failure.kind.rawValue) error: \(failure.message)"
+        if let response = failure.response { text += "\n" + describe(response) }
+        return text
+    }
+
+    /// A handshake response: status line, headers, body.
+    static func describe(_ response: HandshakeResponse) -> String {
+        var text = "  status: \(response.status)\(response.reason.isEmpty ? "" : " " + response.reason)"
+        if !response.headers.isEmpty {
+            text += "\n  headers:"
+            for (name, value) in response.headers {
+                let shown = Redactor.sensitiveHeaders.contains(name.lowercased()) ? Redactor.mask : value
+                text += "\n    \(name): \(shown)"
+            }
+        }
+        if !response.body.isEmpty {
+            let body = response.bodyText
+            text += "\n  body: " + OutputJSON.string(body.count > 500 ? String(body.prefix(500)) + "…" : body).serialized()
+        }
+        return text
+    }
+
+    func expectHandshake(_ step: ExpectHandshakeStep) async throws {
+        guard let state = connections[step.connection] else {
+            throw StepFailure("there is no connection named \(step.connection) (connect it first)")
+        }
+        let failure = state.pendingError
+        guard let response = state.handshake else {
+            throw StepFailure("expected a handshake answer with status \(step.status), but there was none: "
+                + (failure.map(ScenarioInterpreter.describe) ?? "the connection never got an answer"))
+        }
+        if response.status != step.status {
+            throw StepFailure("expected handshake status \(step.status), got \(response.status)\n"
+                + ScenarioInterpreter.describe(response)
+                + (failure.map { "\n  error: \($0.kind.rawValue): \($0.message)" } ?? ""))
+        }
+        if step.status == 101, let failure {
+            throw StepFailure("the server answered 101 but the handshake is invalid: " + ScenarioInterpreter.describe(failure))
+        }
+        var problems = try headerProblems(step.headers, response)
+        if let expected = step.subprotocol {
+            let actual = response.values("Sec-WebSocket-Protocol").first?.trimmingCharacters(in: .whitespaces)
+            if actual != expected {
+                problems.append("subprotocol: expected \(expected ?? "none"), got \(actual ?? "none")")
+            }
+        }
+        if let expected = step.extensions {
+            let actual = ScenarioInterpreter.extensionNames(response)
+            if Set(actual) != Set(expected) {
+                problems.append("extensions: expected [\(expected.joined(separator: ", "))], got [\(actual.joined(separator: ", "))]")
+            }
+        }
+        if !problems.isEmpty {
+            throw StepFailure("the handshake answer does not match:\n  " + problems.joined(separator: "\n  ")
+                + "\n" + ScenarioInterpreter.describe(response))
+        }
+        if step.status != 101 { state.consumeError() }
+    }
+
+    /// Names of the negotiated extensions (`permessage-deflate; client_max_window_bits` → `permessage-deflate`).
+    static func extensionNames(_ response: HandshakeResponse) -> [String] {
+        response.values("Sec-WebSocket-Extensions").flatMap { $0.split(separator: ",") }.compactMap {
+            $0.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces) }
+        }.filter { !$0.isEmpty }
+    }
+
+    /// Problems with expected headers, one line each.
+    func headerProblems(_ expectations: [HeaderExpectation], _ response: HandshakeResponse) throws -> [String] {
+        var problems: [String] = []
+        for expectation in expectations {
+            let values = response.values(expectation.name)
+            if values.isEmpty {
+                problems.append("header \(expectation.name): expected \(try describe(expectation.value)), but it is missing")
+                continue
+            }
+            var matched = false
+            for value in values where try matches(expectation.value, value) { matched = true }
+            if !matched {
+                problems.append("header \(expectation.name): expected \(try describe(expectation.value)), got "
+                    + values.map { OutputJSON.string($0).serialized() }.joined(separator: ", "))
+            }
+        }
+        return problems
+    }
+
+    /// Whether `text` matches a string expectation.
+    func matches(_ matcher: StringMatcher, _ text: String) throws -> Bool {
+        switch matcher {
+        case .exact(let template): return text == (try render(template))
+        case .contains(let template): return text.contains(try render(template))
+        case .regex(let regex): return regex.matches(text)
+        }
+    }
+
+    func describe(_ matcher: StringMatcher) throws -> String {
+        switch matcher {
+        case .exact(let template): return OutputJSON.string(try render(template)).serialized()
+        case .contains(let template): return "text containing " + OutputJSON.string(try render(template)).serialized()
+        case .regex(let regex): return "\(regex)"
+        }
+    }
+
+    func expectError(_ step: ExpectErrorStep) async throws {
+        guard let state = connections[step.connection] else {
+            throw StepFailure("there is no connection named \(step.connection) (connect it first)")
+        }
+        _ = await waitUntil(state, timeoutNanos: step.within.nanoseconds) {
+            state.pendingError != nil || (state.closed != nil && state.closed?.code != 1006)
+        }
+        if Task.isCancelled { throw ScenarioInterrupted() }
+        guard let error = state.pendingError else {
+            let why = state.closed != nil ? "the connection was \(describeEnd(state))" : "the connection is \(describeEnd(state))"
+            throw StepFailure("expected a \(step.kind.rawValue) error within \(step.within.shortDescription), but none happened: \(why)")
+        }
+        var problems: [String] = []
+        if error.kind != step.kind {
+            problems.append("expected a \(step.kind.rawValue) error, got \(error.kind.rawValue): \(error.message)")
+        }
+        if let status = step.status, error.response?.status != status {
+            problems.append("status: expected \(status), got \(error.response.map { String($0.status) } ?? "no HTTP answer")")
+        }
+        if let response = error.response {
+            problems += try headerProblems(step.headers, response)
+            if let body = step.body, !(try matches(body, response.bodyText)) {
+                problems.append("body: expected \(try describe(body)), got \(OutputJSON.string(response.bodyText).serialized())")
+            }
+        } else if !step.headers.isEmpty || step.body != nil {
+            problems.append("headers/body: there was no HTTP answer")
+        }
+        if let message = step.message, !(try matches(message, error.message)) {
+            problems.append("message: expected \(try describe(message)), got \(OutputJSON.string(error.message).serialized())")
+        }
+        if !problems.isEmpty {
+            throw StepFailure(problems.joined(separator: "\n") + (error.response.map { "\n" + ScenarioInterpreter.describe($0) } ?? ""))
+        }
+        state.consumeError()
+    }
+}

@@ -1,0 +1,195 @@
+import Foundation
+import ScenarioLanguage
+
+extension ScenarioInterpreter {
+    func existingState(_ name: String) throws -> ConnectionState {
+        guard let state = connections[name] else {
+            throw StepFailure("there is no connection named \(name) (connect it first)")
+        }
+        return state
+    }
+
+    func resolvedIgnores() throws -> [ResolvedMatcher] {
+        try scenario.ignore.map { try ResolvedMatcher($0, lookup: lookup) }
+    }
+
+    func expectMessage(_ step: ExpectMessageStep) async throws {
+        let state = try existingState(step.connection)
+        let matcher = try ResolvedMatcher(step.matcher, lookup: lookup)
+        let ignores = try resolvedIgnores()
+        let deadline = environment.monotonicNanos() &+ step.within.nanoseconds
+        var seen: [Int: InboxMessage] = [:]
+        while true {
+            let generation = state.signal.current
+            let ended = state.isTerminated
+            for message in state.unconsumed {
+                if matcher.matches(message) {
+                    state.consume(message.index)
+                    try capture(step, from: message)
+                    return
+                }
+                if ignores.contains(where: { $0.matches(message) }) {
+                    state.consume(message.index)
+                    continue
+                }
+                seen[message.index] = message
+                if step.ordered {
+                    throw StepFailure("expected the next message on \(step.connection) to be \(matcher.description)"
+                        + " (ordered), but it is #\(message.index) \(message.preview)\n"
+                        + MismatchExplainer.diff(matcher, message))
+                }
+            }
+            if Task.isCancelled { throw ScenarioInterrupted() }
+            let now = environment.monotonicNanos()
+            if now >= deadline || ended {
+                let why = ended
+                    ? "the connection ended (\(describeEnd(state))) before a matching message arrived"
+                    : "no matching message arrived within \(step.within.shortDescription)"
+                throw StepFailure("expected a message on \(step.connection): \(matcher.description)\n\(why)\n"
+                    + MismatchExplainer.explain(matcher, Array(seen.values).sorted { $0.index < $1.index }))
+            }
+            await state.signal.wait(since: generation, timeoutNanos: deadline - now)
+        }
+    }
+
+    /// `capture:` and `capture_regex:` from the matched message.
+    private func capture(_ step: ExpectMessageStep, from message: InboxMessage) throws {
+        if !step.captures.isEmpty {
+            guard let document = ResolvedMatcher.document(message) else {
+                throw StepFailure("capture: the matched message is not JSON: \(message.preview)")
+            }
+            for capture in step.captures {
+                guard let value = capture.path.value(in: document) else {
+                    throw StepFailure("capture \(capture.name): \(capture.path.source) selects nothing in \(message.preview)")
+                }
+                recordCapture(capture.name, value)
+            }
+        }
+        for capture in step.regexCaptures {
+            guard let text = message.text, let group = capture.regex.firstGroup(in: text) else {
+                throw StepFailure("capture_regex \(capture.name): \(capture.regex) does not match \(message.preview)")
+            }
+            recordCapture(capture.name, .string(group))
+        }
+    }
+
+    func recordCapture(_ name: String, _ value: JSONValue) {
+        setVariable(name, value)
+        transcript.record(.capture, step: tracker.current, [("name", .string(name)), ("value", OutputJSON(value))])
+    }
+
+    func expectMessages(_ step: ExpectMessagesStep) async throws {
+        let state = try existingState(step.connection)
+        let matchers = try step.all.map { try ResolvedMatcher($0, lookup: lookup) }
+        let ignores = try resolvedIgnores()
+        var pending = Array(matchers.indices)
+        var seen: [Int: InboxMessage] = [:]
+        let deadline = environment.monotonicNanos() &+ step.within.nanoseconds
+        while true {
+            let generation = state.signal.current
+            let ended = state.isTerminated
+            for message in state.unconsumed {
+                if let position = pending.firstIndex(where: { matchers[$0].matches(message) }) {
+                    pending.remove(at: position)
+                    state.consume(message.index)
+                    seen[message.index] = nil
+                } else if ignores.contains(where: { $0.matches(message) }) {
+                    state.consume(message.index)
+                } else {
+                    seen[message.index] = message
+                }
+                if pending.isEmpty { return }
+            }
+            if pending.isEmpty { return }
+            if Task.isCancelled { throw ScenarioInterrupted() }
+            let now = environment.monotonicNanos()
+            if now >= deadline || ended {
+                let candidates = Array(seen.values).sorted { $0.index < $1.index }
+                var text = "expected \(matchers.count) messages on \(step.connection) in any order; "
+                    + "\(pending.count) did not arrive "
+                    + (state.isTerminated ? "(the connection ended: \(describeEnd(state)))" : "within \(step.within.shortDescription)")
+                for index in pending {
+                    text += "\nmissing #\(index + 1): \(matchers[index].description)"
+                }
+                if let first = pending.first { text += "\n" + MismatchExplainer.explain(matchers[first], candidates) }
+                throw StepFailure(text)
+            }
+            await state.signal.wait(since: generation, timeoutNanos: deadline - now)
+        }
+    }
+
+    func expectSilence(_ step: ExpectSilenceStep) async throws {
+        let state = try existingState(step.connection)
+        let ignores = try resolvedIgnores()
+        let firstNew = state.messageCount
+        let deadline = environment.monotonicNanos() &+ step.duration.nanoseconds
+        while true {
+            let generation = state.signal.current
+            for message in state.unconsumed where message.index >= firstNew {
+                if ignores.contains(where: { $0.matches(message) }) {
+                    state.consume(message.index)
+                    continue
+                }
+                throw StepFailure("expected no message on \(step.connection) for \(step.duration.shortDescription), "
+                    + "but received #\(message.index) \(message.preview)")
+            }
+            if Task.isCancelled { throw ScenarioInterrupted() }
+            let now = environment.monotonicNanos()
+            if now >= deadline { return }
+            await state.signal.wait(since: generation, timeoutNanos: deadline - now)
+        }
+    }
+
+    func expectPong(_ step: ExpectPongStep) async throws {
+        let state = try existingState(step.connection)
+        let payload = try step.payload.map { Array(try render($0).utf8) }
+        var taken: [UInt8]?
+        _ = await waitUntil(state, timeoutNanos: step.within.nanoseconds) {
+            taken = state.takePong(matching: payload)
+            return taken != nil || state.isTerminated
+        }
+        if Task.isCancelled { throw ScenarioInterrupted() }
+        if taken != nil { return }
+        let expected = payload.map { "a pong with payload \(OutputJSON.string(String(decoding: $0, as: UTF8.self)).serialized())" }
+            ?? "a pong"
+        let received = state.receivedPongs.map { OutputJSON.string(String(decoding: $0, as: UTF8.self)).serialized() }
+        var text = "expected \(expected) on \(step.connection) within \(step.within.shortDescription)"
+        text += received.isEmpty ? ", but no pong arrived" : ", but received pongs: " + received.joined(separator: ", ")
+        if state.isTerminated { text += " (the connection ended: \(describeEnd(state)))" }
+        throw StepFailure(text)
+    }
+
+    func expectClose(_ step: ExpectCloseStep) async throws {
+        let state = try existingState(step.connection)
+        _ = await waitUntil(state, timeoutNanos: step.within.nanoseconds) {
+            state.serverClose != nil || state.isTerminated
+        }
+        if Task.isCancelled { throw ScenarioInterrupted() }
+        let code: Int
+        let reason: String
+        if let close = state.serverClose {
+            code = close.code ?? 1005
+            reason = close.reason
+        } else if let closed = state.closed, closed.code == 1006 || state.pendingError != nil {
+            code = 1006
+            reason = ""
+        } else if state.isTerminated {
+            throw StepFailure("expected the server to close \(step.connection), but \(describeEnd(state))")
+        } else {
+            throw StepFailure("expected the server to close \(step.connection) within \(step.within.shortDescription), "
+                + "but it is still open")
+        }
+        var problems: [String] = []
+        if let codes = step.codes, !codes.contains(where: { Int($0) == code }) {
+            let expected = codes.map(String.init).joined(separator: " or ")
+            problems.append(code == 1006
+                ? "expected close code \(expected), but the connection ended without a close frame (1006)"
+                : "expected close code \(expected), got \(code)")
+        }
+        if let expected = step.reason, !(try matches(expected, reason)) {
+            problems.append("expected close reason \(try describe(expected)), got \(OutputJSON.string(reason).serialized())")
+        }
+        if !problems.isEmpty { throw StepFailure(problems.joined(separator: "\n")) }
+        if code == 1006 { state.consumeError() }
+    }
+}

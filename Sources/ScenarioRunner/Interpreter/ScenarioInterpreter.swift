@@ -1,0 +1,272 @@
+import Foundation
+import ScenarioLanguage
+
+/// Runs one scenario's steps against live (or scripted) connections and writes its transcript.
+///
+/// Used from one task only; connection events arrive on other threads into `ConnectionState`.
+final class ScenarioInterpreter {
+    let scenario: Scenario
+    let connector: any ScenarioConnector
+    let environment: RunEnvironment
+    let transcript: TranscriptWriter
+    let tracker = StepTracker()
+    var variables: [String: JSONValue] = [:]
+    var iterations: [Int] = []
+    var connections: [String: ConnectionState] = [:]
+    /// Connections the scenario dropped with `disconnect` (not closed at the end).
+    var disconnected: Set<String> = []
+    var warnings: [String] = []
+    private let startNanos: UInt64
+
+    init(
+        scenario: Scenario, connector: any ScenarioConnector, environment: RunEnvironment,
+        transcript: TranscriptWriter, startNanos: UInt64
+    ) {
+        self.scenario = scenario
+        self.connector = connector
+        self.environment = environment
+        self.transcript = transcript
+        self.startNanos = startNanos
+    }
+
+    /// The outcome of a scenario run.
+    struct Outcome {
+        var status: ScenarioStatus
+        var failure: ScenarioFailure?
+        var warnings: [String]
+    }
+
+    /// Runs the scenario to its end (or its first failure) and closes what is still open.
+    func run() async -> Outcome {
+        transcript.record(.scenarioStart, [
+            ("name", .string(scenario.name)), ("file", .string(scenario.file)),
+            ("line", .int(scenario.location.line)), ("steps", .int(scenario.steps.count)),
+        ])
+        var status = ScenarioStatus.passed
+        var failure: ScenarioFailure?
+        do {
+            try setInitialVariables()
+            try await runSteps(scenario.steps, prefix: "")
+        } catch let aborted as ScenarioAborted {
+            status = aborted.interrupted ? .interrupted : .failed
+            failure = aborted.failure
+        } catch {
+            status = .failed
+            failure = ScenarioFailure(
+                step: "", stepLabel: "vars", file: scenario.file, line: scenario.location.line,
+                message: (error as? StepFailure)?.message ?? "\(error)")
+        }
+        tracker.current = nil
+        // Closing runs outside this task so that it still waits briefly for the server when interrupted.
+        let open = connections.sorted { $0.key < $1.key }.filter { !disconnected.contains($0.key) }.map(\.value)
+        let all = Array(connections.values)
+        let clock = environment.monotonicNanos
+        let cleanup = Task { await ScenarioInterpreter.close(open, all: all, clock: clock) }
+        await cleanup.value
+        if status == .passed, let auditFailure = auditInboxes() {
+            status = .failed
+            failure = auditFailure
+        }
+        let duration = transcript.elapsed()
+        var endFields: [(String, OutputJSON)] = [
+            ("status", .string(status.rawValue)), ("duration", .double(ScenarioInterpreter.micro(duration))),
+        ]
+        if let failure { endFields.append(("message", .string(failure.summary))) }
+        transcript.record(.scenarioEnd, endFields)
+        let redactor = transcript.currentRedactor
+        if var redacted = failure {
+            redacted.message = redactor.redact(redacted.message)
+            failure = redacted
+        }
+        return Outcome(status: status, failure: failure, warnings: warnings.map { redactor.redact($0) })
+    }
+
+    // MARK: steps
+
+    /// Runs `steps` in order; on a failure records the remaining steps as skipped and rethrows.
+    func runSteps(_ steps: [Step], prefix: String) async throws {
+        for (index, step) in steps.enumerated() {
+            let path = prefix + String(index)
+            do {
+                try await runStep(step, path: path)
+            } catch let aborted as ScenarioAborted {
+                for skipped in steps.indices.dropFirst(index + 1) {
+                    let skippedPath = prefix + String(skipped)
+                    transcript.record(.stepEnd, step: skippedPath, [("status", .string("skipped"))])
+                }
+                transcript.flush()
+                throw aborted
+            }
+        }
+    }
+
+    private func runStep(_ step: Step, path: String) async throws {
+        var fields: [(String, OutputJSON)] = [("kind", .string(step.kind.keyword))]
+        if let name = step.name { fields.append(("name", .string(name))) }
+        fields.append(("line", .int(step.location.line)))
+        if step.location.file != scenario.file { fields.append(("file", .string(step.location.file))) }
+        tracker.current = path
+        transcript.record(.stepStart, connection: step.kind.connection, step: path, fields)
+        transcript.flush()
+        let stepStart = environment.monotonicNanos()
+        do {
+            if Task.isCancelled { throw ScenarioInterrupted() }
+            try await execute(step, path: path)
+            if Task.isCancelled { throw ScenarioInterrupted() }
+        } catch let aborted as ScenarioAborted {
+            tracker.current = path
+            transcript.record(.stepEnd, step: path, [("status", .string("failed")), ("message", .string("nested step failed"))])
+            throw aborted
+        } catch {
+            let interrupted = error is ScenarioInterrupted || error is CancellationError || Task.isCancelled
+            let message = interrupted ? "interrupted" : (error as? StepFailure)?.message ?? "\(error)"
+            transcript.record(.stepEnd, step: path, [("status", .string("failed")), ("message", .string(message))])
+            transcript.flush()
+            let failure = ScenarioFailure(
+                step: path, stepLabel: step.displayName, file: step.location.file, line: step.location.line,
+                message: message)
+            throw ScenarioAborted(failure: failure, interrupted: interrupted)
+        }
+        let elapsed = Double(environment.monotonicNanos() &- stepStart) / 1e9
+        transcript.record(.stepEnd, step: path, [("status", .string("passed")), ("duration", .double(ScenarioInterpreter.micro(elapsed)))])
+        transcript.flush()
+    }
+
+    private func execute(_ step: Step, path: String) async throws {
+        switch step.kind {
+        case .connect(let connect): try await self.connect(connect)
+        case .expectHandshake(let expect): try await expectHandshake(expect)
+        case .send(let send): try await self.send(send)
+        case .ping(let ping): try await controlFrame(ping, isPing: true)
+        case .pong(let pong): try await controlFrame(pong, isPing: false)
+        case .close(let close): try await self.close(close)
+        case .disconnect(let disconnect): try await self.disconnect(disconnect)
+        case .sendFrame(let frame): try await sendFrame(frame)
+        case .expectMessage(let expect): try await expectMessage(expect)
+        case .expectMessages(let expect): try await expectMessages(expect)
+        case .expectSilence(let expect): try await expectSilence(expect)
+        case .expectPong(let expect): try await expectPong(expect)
+        case .expectClose(let expect): try await expectClose(expect)
+        case .expectError(let expect): try await expectError(expect)
+        case .wait(let wait):
+            do { try await Task.sleep(nanoseconds: wait.duration.nanoseconds) } catch { throw ScenarioInterrupted() }
+        case .set(let set): try assign(set.assignments)
+        case .repeat(let loop):
+            for iteration in 1...max(1, loop.times) where loop.times > 0 {
+                iterations.append(iteration)
+                defer { iterations.removeLast() }
+                try await runSteps(loop.steps, prefix: path + ".")
+                tracker.current = path
+            }
+        case .include(let include):
+            try assign(include.vars)
+            try await runSteps(include.steps, prefix: path + ".")
+            tracker.current = path
+        case .http:
+            throw StepFailure("`http` steps are not supported by this version of wscenario")
+        }
+    }
+
+    // MARK: end of scenario
+
+    /// Closes connections still open with 1000 (not asserted), waiting briefly for the server's answer and for
+    /// every transport to report how its connection ended (the `close` events).
+    static func close(
+        _ open: [ConnectionState], all: [ConnectionState], clock: @escaping @Sendable () -> UInt64
+    ) async {
+        for state in open {
+            guard state.isOpen, let connection = state.connection else { continue }
+            if state.serverClose == nil {
+                try? await connection.close(code: 1000, reason: "", timeout: 1)
+                state.markClientCloseSent()
+                _ = await waitUntil(state, clock: clock, timeoutNanos: 1_000_000_000) {
+                    state.serverClose != nil || state.isTerminated
+                }
+            }
+            if state.closed == nil { await connection.disconnect() }
+        }
+        for state in all where state.connection != nil && state.closed == nil {
+            _ = await waitUntil(state, clock: clock, timeoutNanos: 500_000_000) { state.closed != nil }
+        }
+    }
+
+    /// `inbox:` — reports or fails on unconsumed messages (those matching `ignore` excepted).
+    private func auditInboxes() -> ScenarioFailure? {
+        guard scenario.inbox != .off else { return nil }
+        let ignores = (try? scenario.ignore.map { try ResolvedMatcher($0, lookup: lookup) }) ?? []
+        var lines: [String] = []
+        for (name, state) in connections.sorted(by: { $0.key < $1.key }) {
+            let left = state.unconsumed.filter { message in !ignores.contains { $0.matches(message) } }
+            guard !left.isEmpty else { continue }
+            lines.append("\(left.count) unconsumed message(s) on \(name): "
+                + left.prefix(5).map { "#\($0.index) \($0.preview)" }.joined(separator: ", ")
+                + (left.count > 5 ? ", …" : ""))
+        }
+        guard !lines.isEmpty else { return nil }
+        if scenario.inbox == .warn {
+            warnings.append(contentsOf: lines)
+            return nil
+        }
+        return ScenarioFailure(
+            step: "", stepLabel: "inbox: strict", file: scenario.file, line: scenario.location.line,
+            message: "inbox: strict — " + lines.joined(separator: "\n"))
+    }
+
+    /// Seconds rounded to microseconds.
+    static func micro(_ seconds: Double) -> Double { (seconds * 1_000_000).rounded() / 1_000_000 }
+
+    // MARK: waiting
+
+    /// Waits until `condition` holds or `timeoutNanos` pass; true when it holds.
+    func waitUntil(_ state: ConnectionState, timeoutNanos: UInt64, _ condition: () -> Bool) async -> Bool {
+        await ScenarioInterpreter.waitUntil(state, clock: environment.monotonicNanos, timeoutNanos: timeoutNanos, condition)
+    }
+
+    static func waitUntil(
+        _ state: ConnectionState, clock: () -> UInt64, timeoutNanos: UInt64, _ condition: () -> Bool
+    ) async -> Bool {
+        let deadline = clock() &+ timeoutNanos
+        while true {
+            let generation = state.signal.current
+            if condition() { return true }
+            let now = clock()
+            if now >= deadline || Task.isCancelled { return false }
+            await state.signal.wait(since: generation, timeoutNanos: deadline - now)
+        }
+    }
+
+    /// The state of connection `name`, creating it for `connect`.
+    func state(_ name: String) -> ConnectionState {
+        if let state = connections[name] { return state }
+        let state = ConnectionState(
+            name: name, transcript: transcript, steps: tracker, clock: environment.monotonicNanos)
+        connections[name] = state
+        return state
+    }
+
+    /// The open connection `name`, or a failure explaining why it is not open.
+    func openConnection(_ name: String) throws -> (ConnectionState, any ScenarioConnection) {
+        guard let state = connections[name] else {
+            throw StepFailure("there is no connection named \(name) (connect it first)")
+        }
+        if let connection = state.connection, state.closed == nil, state.pendingError == nil {
+            return (state, connection)
+        }
+        throw StepFailure("connection \(name) is not open: \(describeEnd(state))")
+    }
+
+    /// Why a connection is not (or no longer) open.
+    func describeEnd(_ state: ConnectionState) -> String {
+        if let error = state.pendingError { return "\(error.kind.rawValue) error: \(error.message)" }
+        if let closed = state.closed {
+            return "closed by the \(closed.by.rawValue) with code \(closed.code)"
+                + (closed.reason.isEmpty ? "" : " (\(OutputJSON.string(closed.reason).serialized()))")
+        }
+        if let close = state.serverClose {
+            return "the server sent close \(close.code.map(String.init) ?? "without a code")"
+                + (close.reason.isEmpty ? "" : " (\(OutputJSON.string(close.reason).serialized()))")
+        }
+        if state.connection == nil { return "it never opened" }
+        return "open"
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+import ScenarioLanguage
+
+/// A `MessageMatcher` with its templates rendered for one step; decides whether an inbox message matches and
+/// explains why not.
+enum ResolvedMatcher: Sendable {
+    case text(String)
+    case regex(CompiledRegex)
+    case contains(String)
+    case json(ResolvedPattern, exact: Bool)
+    case binary(BinaryPattern)
+    case jsonPath([(JSONPath, ResolvedPattern)])
+
+    init(_ matcher: MessageMatcher, lookup: (TemplateReference) throws -> JSONValue) throws {
+        func text(_ template: Template) throws -> String {
+            try template.render { try lookup($0).interpolationText }
+        }
+        switch matcher {
+        case .text(let template): self = .text(try text(template))
+        case .regex(let regex): self = .regex(regex)
+        case .contains(let template): self = .contains(try text(template))
+        case .json(let pattern): self = .json(try ResolvedPattern(pattern, lookup: lookup), exact: false)
+        case .jsonExact(let pattern): self = .json(try ResolvedPattern(pattern, lookup: lookup), exact: true)
+        case .binary(let pattern): self = .binary(pattern)
+        case .jsonPath(let entries):
+            self = .jsonPath(try entries.map { ($0.path, try ResolvedPattern($0.pattern, lookup: lookup)) })
+        }
+    }
+
+    /// Whether `message` matches.
+    func matches(_ message: InboxMessage) -> Bool { mismatches(message).isEmpty }
+
+    /// Why `message` does not match (empty when it does).
+    func mismatches(_ message: InboxMessage) -> [String] {
+        switch self {
+        case .text(let expected):
+            guard message.isText, let actual = message.text else { return ["expected a text message, got binary"] }
+            return actual == expected ? [] : [TextDiff.describe(expected: expected, actual: actual)]
+        case .regex(let regex):
+            guard message.isText, let actual = message.text else { return ["expected a text message, got binary"] }
+            return regex.matches(actual) ? [] : ["text does not match \(regex)"]
+        case .contains(let expected):
+            guard message.isText, let actual = message.text else { return ["expected a text message, got binary"] }
+            return actual.contains(expected) ? [] : ["text does not contain \(OutputJSON.string(expected).serialized())"]
+        case .json(let pattern, let exact):
+            guard let document = ResolvedMatcher.document(message) else { return ["not a JSON text message"] }
+            return pattern.mismatches(document, exact: exact)
+        case .binary(let pattern):
+            guard !message.isText else { return ["expected a binary message, got text"] }
+            switch pattern {
+            case .exact(let bytes):
+                return message.payload == bytes ? [] : ["expected bytes \(Hex.string(bytes)), got \(Hex.string(message.payload))"]
+            case .prefix(let bytes):
+                return message.payload.starts(with: bytes)
+                    ? [] : ["expected bytes starting with \(Hex.string(bytes)), got \(Hex.string(message.payload))"]
+            }
+        case .jsonPath(let entries):
+            guard let document = ResolvedMatcher.document(message) else { return ["not a JSON text message"] }
+            return entries.flatMap { path, pattern in
+                pattern.mismatches(path.value(in: document), path: path.source, exact: false)
+            }
+        }
+    }
+
+    /// Whether this matcher looks at JSON (for JSON-aware diffs).
+    var isJSON: Bool {
+        switch self {
+        case .json, .jsonPath: return true
+        default: return false
+        }
+    }
+
+    /// What is expected, for failure messages.
+    var description: String {
+        switch self {
+        case .text(let text): return "text \(OutputJSON.string(text).serialized())"
+        case .regex(let regex): return "text matching \(regex)"
+        case .contains(let text): return "text containing \(OutputJSON.string(text).serialized())"
+        case .json(let pattern, let exact): return (exact ? "json_exact " : "json ") + ResolvedMatcher.show(pattern)
+        case .binary(.exact(let bytes)): return "binary \(Hex.string(bytes))"
+        case .binary(.prefix(let bytes)): return "binary starting with \(Hex.string(bytes))"
+        case .jsonPath(let entries):
+            return "jsonpath {" + entries.map { "\($0.0.source): \(ResolvedMatcher.show($0.1))" }.joined(separator: ", ") + "}"
+        }
+    }
+
+    static func document(_ message: InboxMessage) -> JSONValue? {
+        guard message.isText, let text = message.text else { return nil }
+        return JSONText.parse(text)
+    }
+
+    static func show(_ pattern: ResolvedPattern) -> String {
+        switch pattern {
+        case .object(let members):
+            return "{" + members.map { "\($0.0): \(show($0.1))" }.joined(separator: ", ") + "}"
+        case .array(let items):
+            return "[" + items.map(show).joined(separator: ", ") + "]"
+        default:
+            return pattern.description
+        }
+    }
+}
+
+/// Hex rendering of bytes for messages.
+enum Hex {
+    static func string(_ bytes: [UInt8]) -> String {
+        let shown = bytes.prefix(64).map { String(format: "%02x", $0) }.joined()
+        return bytes.count > 64 ? shown + "… (\(bytes.count) bytes)" : shown
+    }
+}

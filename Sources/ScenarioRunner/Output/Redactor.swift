@@ -1,0 +1,53 @@
+import Foundation
+
+/// Replaces secret values with `***` in everything the runner writes: transcripts, reports, console.
+public struct Redactor: Sendable {
+    /// The replacement text.
+    public static let mask = "***"
+    /// Header names whose values are always redacted (compared case-insensitively).
+    public static let sensitiveHeaders: Set<String> = ["authorization", "cookie", "proxy-authorization"]
+
+    private var secrets: [String]
+
+    /// A redactor for these secret values (empty values are ignored).
+    public init(secrets: [String] = []) {
+        self.secrets = Array(Set(secrets.filter { !$0.isEmpty })).sorted { $0.count > $1.count }
+    }
+
+    /// Adds more secret values (for example header values seen at run time).
+    public mutating func add(_ values: [String]) {
+        self = Redactor(secrets: secrets + values)
+    }
+
+    /// Whether there is anything to redact.
+    public var isEmpty: Bool { secrets.isEmpty }
+
+    /// `text` with every secret value replaced.
+    public func redact(_ text: String) -> String {
+        guard !secrets.isEmpty else { return text }
+        var result = text
+        for secret in secrets where result.contains(secret) {
+            result = result.replacingOccurrences(of: secret, with: Redactor.mask)
+        }
+        return result
+    }
+
+    /// `value` with every string (and object key) redacted.
+    public func redact(_ value: OutputJSON) -> OutputJSON {
+        guard !secrets.isEmpty else { return value }
+        switch value {
+        case .string(let text): return .string(redact(text))
+        case .array(let items): return .array(items.map { redact($0) })
+        case .object(let pairs): return .object(pairs.map { (redact($0.0), redact($0.1)) })
+        default: return value
+        }
+    }
+
+    /// A header list as transcript JSON, with the values of sensitive headers masked.
+    public func headersJSON(_ headers: [(String, String)]) -> OutputJSON {
+        .object(headers.map { name, value in
+            let masked = Redactor.sensitiveHeaders.contains(name.lowercased()) ? Redactor.mask : redact(value)
+            return (name, .string(masked))
+        })
+    }
+}

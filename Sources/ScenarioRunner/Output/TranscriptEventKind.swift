@@ -1,0 +1,15 @@
+/// The `event` names of transcript lines (the contract's Outputs section).
+public enum TranscriptEventKind: String, Sendable, CaseIterable {
+    case scenarioStart = "scenario_start"
+    case stepStart = "step_start"
+    case stepEnd = "step_end"
+    case handshakeRequest = "handshake_request"
+    case handshakeResponse = "handshake_response"
+    case frameOut = "frame_out"
+    case frameIn = "frame_in"
+    case messageIn = "message_in"
+    case capture
+    case error
+    case close
+    case scenarioEnd = "scenario_end"
+}

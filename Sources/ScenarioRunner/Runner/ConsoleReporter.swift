@@ -1,0 +1,89 @@
+import Foundation
+
+/// Prints one line per finished scenario, the failures explained, and a summary line.
+public final class ConsoleReporter: @unchecked Sendable {
+    private let lock = NSLock()
+    private let style: ConsoleStyle
+    private let quiet: Bool
+    private let write: @Sendable (String) -> Void
+
+    /// `write` receives whole lines (with their newline); the default writes to standard output.
+    public init(style: ConsoleStyle, quiet: Bool = false, write: (@Sendable (String) -> Void)? = nil) {
+        self.style = style
+        self.quiet = quiet
+        self.write = write ?? { text in
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
+    }
+
+    /// A scenario finished.
+    public func scenarioFinished(_ result: ScenarioResult) {
+        guard !quiet || result.status == .failed || result.status == .interrupted else { return }
+        let mark: String
+        switch result.status {
+        case .passed: mark = style.green("✓")
+        case .failed: mark = style.red("✗")
+        case .interrupted: mark = style.red("✗")
+        case .skipped: mark = style.yellow("-")
+        }
+        var line = "\(mark) \(result.name) " + style.dim("(\(result.file), \(ConsoleReporter.duration(result.duration)))")
+        if result.status == .interrupted { line += " " + style.red("interrupted") }
+        if result.status == .skipped { line += " " + style.yellow("skipped") }
+        emit(line + "\n")
+    }
+
+    /// A line of a streamed transcript (`--verbose`).
+    public func transcriptLine(_ scenario: String, _ line: String) {
+        emit(style.dim("  \(scenario) |") + " \(line)\n")
+    }
+
+    /// A warning (e.g. the inbox audit).
+    public func warning(_ text: String) {
+        emit(style.yellow("warning: ") + text + "\n")
+    }
+
+    /// The failures explained, then the summary line, then GitHub annotations when enabled.
+    public func finished(_ summary: RunSummary) {
+        let failed = summary.results.filter { $0.status == .failed || $0.status == .interrupted }
+        var text = ""
+        if !failed.isEmpty {
+            text += "\n" + style.bold("Failures:") + "\n"
+            for result in failed {
+                text += "\n" + style.red("✗ \(result.name)") + " (\(result.file))\n"
+                let message = result.failure?.summary ?? "interrupted"
+                for line in message.split(separator: "\n", omittingEmptySubsequences: false) {
+                    text += "    \(line)\n"
+                }
+                if let path = result.transcriptPath { text += style.dim("    transcript: \(path)") + "\n" }
+            }
+        }
+        var parts = ["\(summary.passed) passed", "\(summary.failed) failed"]
+        if summary.skipped > 0 { parts.append("\(summary.skipped) skipped") }
+        let line = parts.joined(separator: ", ") + " in \(ConsoleReporter.duration(summary.duration))"
+        text += "\n" + (summary.failed == 0 && !summary.interrupted ? style.green(line) : style.red(line)) + "\n"
+        if summary.interrupted { text += style.red("interrupted") + "\n" }
+        if style.githubAnnotations {
+            for result in failed {
+                let failure = result.failure
+                let file = failure?.file ?? result.file
+                let line = failure.map { $0.line > 0 ? ",line=\($0.line)" : "" } ?? ""
+                let message = ConsoleReporter.annotationEscape("\(result.name): \(failure?.summary ?? "interrupted")")
+                text += "::error file=\(ConsoleReporter.annotationEscape(file))\(line)::\(message)\n"
+            }
+        }
+        emit(text)
+    }
+
+    private func emit(_ text: String) {
+        lock.withLock { write(text) }
+    }
+
+    static func duration(_ seconds: Double) -> String {
+        seconds < 1 ? "\(Int((seconds * 1000).rounded())) ms" : String(format: "%.2f s", seconds)
+    }
+
+    static func annotationEscape(_ text: String) -> String {
+        text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
+            .replacingOccurrences(of: "\n", with: "%0A")
+    }
+}

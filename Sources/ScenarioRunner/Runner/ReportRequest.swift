@@ -1,0 +1,25 @@
+/// A report to write at the end of a run (`--report junit=FILE`, `--report json=FILE`).
+public enum ReportRequest: Sendable, Equatable {
+    case junit(path: String)
+    case json(path: String)
+
+    /// Parses `junit=FILE` or `json=FILE`; nil when the format is unknown or the path is missing.
+    public init?(argument: String) {
+        guard let equals = argument.firstIndex(of: "=") else { return nil }
+        let format = argument[..<equals].lowercased()
+        let path = String(argument[argument.index(after: equals)...])
+        guard !path.isEmpty else { return nil }
+        switch format {
+        case "junit", "xml": self = .junit(path: path)
+        case "json": self = .json(path: path)
+        default: return nil
+        }
+    }
+
+    /// The file to write.
+    public var path: String {
+        switch self {
+        case .junit(let path), .json(let path): return path
+        }
+    }
+}

@@ -1,0 +1,36 @@
+import ScenarioLanguage
+
+/// Why a run could not start: invalid scenario files, or no scenario selected (exit status 2).
+public struct RunError: Error, Sendable, CustomStringConvertible {
+    private enum Reason: Sendable {
+        case invalidFiles
+        case noScenarios(String)
+        case reportFailed(String)
+    }
+
+    private let reason: Reason
+    /// The diagnostics (errors and warnings) of the loaded files.
+    public let diagnostics: [Diagnostic]
+
+    static func invalidFiles(_ diagnostics: [Diagnostic]) -> RunError {
+        RunError(reason: .invalidFiles, diagnostics: diagnostics)
+    }
+
+    static func noScenarios(_ detail: String) -> RunError { RunError(reason: .noScenarios(detail), diagnostics: []) }
+
+    static func reportFailed(_ detail: String) -> RunError { RunError(reason: .reportFailed(detail), diagnostics: []) }
+
+    /// Whether the files were invalid (diagnostics hold the errors).
+    public var isInvalidFiles: Bool {
+        if case .invalidFiles = reason { return true }
+        return false
+    }
+
+    public var description: String {
+        switch reason {
+        case .invalidFiles: return diagnostics.filter { $0.severity == .error }.map(\.rendered).joined(separator: "\n")
+        case .noScenarios(let detail): return "error: no scenario selected: \(detail)"
+        case .reportFailed(let detail): return "error: \(detail)"
+        }
+    }
+}

@@ -1,0 +1,159 @@
+import Foundation
+import ScenarioLanguage
+
+/// Loads scenario files and runs the selected scenarios; the library form of `wscenario run`.
+///
+/// ```swift
+/// var options = RunOptions()
+/// options.variables["server"] = .string("ws://127.0.0.1:9001")
+/// let summary = try await ScenarioRunner(options).run(paths: ["scenarios"])
+/// #expect(summary.allPassed)
+/// ```
+/// Cancelling the calling task stops starting scenarios, interrupts the running ones (marked `interrupted`),
+/// and still finishes transcripts and reports.
+public struct ScenarioRunner: Sendable {
+    public let options: RunOptions
+
+    public init(_ options: RunOptions = RunOptions()) {
+        self.options = options
+    }
+
+    /// Loads `paths`, selects scenarios (tags, shard), runs them and writes the reports.
+    /// Throws `RunError` for invalid files or when no scenario is selected.
+    public func run(paths: [String]) async throws -> RunSummary {
+        let suite = ScenarioLoader().load(paths: paths, variables: options.variables)
+        if suite.hasErrors { throw RunError.invalidFiles(suite.diagnostics) }
+        for warning in suite.warnings { options.warningHandler?(warning) }
+        let scenarios = try select(suite.scenarios)
+        let summary = await run(scenarios: scenarios)
+        try writeReports(summary)
+        return summary
+    }
+
+    /// Applies `--tag` and `--shard`.
+    public func select(_ all: [Scenario]) throws -> [Scenario] {
+        if all.isEmpty { throw RunError.noScenarios("no scenario files found") }
+        var selected = all
+        if !options.tags.isEmpty {
+            selected = selected.filter { !Set($0.tags).isDisjoint(with: options.tags) }
+            if selected.isEmpty {
+                throw RunError.noScenarios("no scenario carries the tag(s) \(options.tags.joined(separator: ", "))")
+            }
+        }
+        if let shard = options.shard {
+            selected = shard.select(selected)
+            if selected.isEmpty {
+                throw RunError.noScenarios("shard \(shard.index)/\(shard.count) is empty")
+            }
+        }
+        return selected
+    }
+
+    /// Runs already loaded scenarios, at most `jobs` at a time; results in the given order.
+    public func run(scenarios: [Scenario]) async -> RunSummary {
+        let environment = options.environment
+        let start = environment.monotonicNanos()
+        let locations = transcriptLocations(scenarios)
+        var results: [ScenarioResult?] = Array(repeating: nil, count: scenarios.count)
+        var stopStarting = false
+        await withTaskGroup(of: (Int, ScenarioResult).self) { group in
+            var next = 0
+            var running = 0
+            let jobs = max(1, options.jobs)
+            while next < scenarios.count || running > 0 {
+                while running < jobs, next < scenarios.count, !stopStarting, !Task.isCancelled {
+                    let index = next
+                    next += 1
+                    running += 1
+                    let scenario = scenarios[index]
+                    let location = locations[index]
+                    group.addTask { (index, await self.runOne(scenario, location: location)) }
+                }
+                if running == 0 { break }
+                guard let (index, result) = await group.next() else { break }
+                running -= 1
+                results[index] = result
+                options.console?.scenarioFinished(result)
+                if options.failFast && result.status == .failed { stopStarting = true }
+            }
+        }
+        let interrupted = Task.isCancelled
+        let finished = scenarios.indices.map { index in
+            results[index] ?? ScenarioResult(
+                file: scenarios[index].file, name: scenarios[index].name, status: .skipped, duration: 0)
+        }
+        let duration = Double(environment.monotonicNanos() &- start) / 1e9
+        let summary = RunSummary(
+            results: finished, duration: duration,
+            interrupted: interrupted || finished.contains { $0.status == .interrupted })
+        return summary
+    }
+
+    /// Runs one scenario with its own connections, variables and transcript.
+    public func runOne(_ scenario: Scenario, location: TranscriptLocation?) async -> ScenarioResult {
+        let environment = options.environment
+        let start = environment.monotonicNanos()
+        let name = scenario.name
+        var observer: (@Sendable (String) -> Void)?
+        if options.verbose, let console = options.console {
+            observer = { line in console.transcriptLine(name, line) }
+        }
+        let transcript: TranscriptWriter
+        do {
+            transcript = try TranscriptWriter(
+                location: location, redactor: Redactor(), startNanos: start, clock: environment.monotonicNanos,
+                observer: observer)
+        } catch {
+            return ScenarioResult(
+                file: scenario.file, name: scenario.name, status: .failed, duration: 0,
+                failure: ScenarioFailure(step: "", stepLabel: "transcript", file: scenario.file, line: 0,
+                                         message: "cannot write the transcript: \(error)"))
+        }
+        let connector = options.connector ?? EngineConnector(clock: environment.monotonicNanos)
+        let interpreter = ScenarioInterpreter(
+            scenario: scenario, connector: connector, environment: environment, transcript: transcript,
+            startNanos: start)
+        let outcome = await interpreter.run()
+        transcript.finish()
+        for warning in outcome.warnings { options.console?.warning("\(scenario.name): \(warning)") }
+        return ScenarioResult(
+            file: scenario.file, name: scenario.name, status: outcome.status,
+            duration: Double(environment.monotonicNanos() &- start) / 1e9, failure: outcome.failure,
+            transcriptPath: location?.jsonl.relativePath, transcriptText: transcript.text, warnings: outcome.warnings)
+    }
+
+    /// One transcript location per scenario; scenarios whose names slug alike get `-2`, `-3`...
+    func transcriptLocations(_ scenarios: [Scenario]) -> [TranscriptLocation?] {
+        guard let directory = options.transcriptsDirectory else { return scenarios.map { _ in nil } }
+        var used: Set<String> = []
+        return scenarios.map { scenario in
+            var location = TranscriptLocation(directory: directory, file: scenario.file, name: scenario.name)
+            var counter = 2
+            while used.contains(location.jsonl.path) {
+                location = TranscriptLocation(directory: directory, file: scenario.file, name: "\(scenario.name)-\(counter)")
+                counter += 1
+            }
+            used.insert(location.jsonl.path)
+            return location
+        }
+    }
+
+    /// Writes every requested report.
+    public func writeReports(_ summary: RunSummary) throws {
+        for report in options.reports {
+            let text: String
+            switch report {
+            case .junit: text = JUnitReport.render(summary)
+            case .json: text = JSONReport.render(summary)
+            }
+            let url = URL(fileURLWithPath: report.path)
+            do {
+                try FileManager.default.createDirectory(
+                    at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(text.utf8).write(to: url)
+            } catch {
+                throw RunError.reportFailed("cannot write report \(report.path): \(error)")
+            }
+        }
+    }
+}

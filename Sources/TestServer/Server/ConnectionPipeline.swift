@@ -1,0 +1,53 @@
+import NIOCore
+import NIOHTTP1
+import NIOSSL
+import NIOWebSocket
+
+/// Builds the pipeline of one accepted connection: TLS (optional), HTTP/1.1, the WebSocket upgrader
+/// for the well-behaved endpoints, and the router for everything else.
+enum ConnectionPipeline {
+    static func configure(_ channel: Channel, server: ServerContext) throws {
+        let sync = channel.pipeline.syncOperations
+        if let sslContext = server.sslContext {
+            try sync.addHandler(NIOSSLServerHandler(context: sslContext))
+        }
+        let responseEncoder = HTTPResponseEncoder()
+        let requestDecoder = ByteToMessageHandler(HTTPRequestDecoder(leftOverBytesStrategy: .forwardBytes))
+        let router = HTTPRouterHandler(server: server, responseEncoder: responseEncoder, requestDecoder: requestDecoder)
+        let upgrader = NIOWebSocketServerUpgrader(
+            maxFrameSize: ServerContext.maxFrameSize,
+            automaticErrorHandling: true,
+            shouldUpgrade: { channel, head in shouldUpgrade(channel, head, server: server) },
+            upgradePipelineHandler: { channel, head in
+                channel.eventLoop.makeCompletedFuture {
+                    let peer = channel.remoteAddress.map { "\($0.ipAddress ?? "?"):\($0.port ?? 0)" } ?? "?"
+                    server.logger.info("\(peer) \(head.method) \(head.uri) -> 101")
+                    try channel.pipeline.syncOperations.addHandler(server.makeSession(for: ServerRoute.parse(head.uri)))
+                }
+            }
+        )
+        let upgradeHandler = HTTPServerUpgradeHandler(
+            upgraders: [upgrader],
+            httpEncoder: responseEncoder,
+            extraHTTPHandlers: [requestDecoder, router],
+            upgradeCompletionHandler: { _ in }
+        )
+        try sync.addHandlers([responseEncoder, requestDecoder, upgradeHandler, router])
+        server.connections.add(channel)
+    }
+
+    /// The upgrader's question: extra response headers to upgrade with (maybe later), or nil to refuse.
+    private static func shouldUpgrade(
+        _ channel: Channel,
+        _ head: HTTPRequestHead,
+        server: ServerContext
+    ) -> EventLoopFuture<HTTPHeaders?> {
+        let route = ServerRoute.parse(head.uri)
+        let decision = HandshakeDecision.decide(route: route, headers: head.headers, token: server.configuration.token)
+        guard case .upgrade(let headers, let delay) = decision else {
+            return channel.eventLoop.makeSucceededFuture(nil)
+        }
+        guard delay > 0 else { return channel.eventLoop.makeSucceededFuture(headers) }
+        return channel.eventLoop.scheduleTask(in: .milliseconds(Int64(delay))) { headers }.futureResult
+    }
+}

@@ -1,0 +1,102 @@
+import NIOCore
+import NIOWebSocket
+
+/// Turns client frames into messages and control events, enforcing RFC 6455 (a pure state machine).
+struct FrameAssembler {
+    /// What the session should do after a frame.
+    enum Action {
+        case message(InboundMessage)
+        case ping(ByteBuffer)
+        case pong(ByteBuffer)
+        /// A valid close frame: `code` is nil for an empty close payload.
+        case close(code: UInt16?, reason: String)
+        /// Fail the connection with this close code.
+        case fail(code: UInt16, reason: String)
+        case none
+    }
+
+    private var partialKind: InboundMessage.Kind?
+    private var partial: ByteBuffer?
+    private var validator = StreamingUTF8Validator()
+    private let maxMessageSize: Int
+
+    init(maxMessageSize: Int) {
+        self.maxMessageSize = maxMessageSize
+    }
+
+    mutating func receive(_ frame: WebSocketFrame) -> Action {
+        if frame.rsv1 || frame.rsv2 || frame.rsv3 {
+            return .fail(code: CloseCodes.protocolError, reason: "reserved bits set without an extension")
+        }
+        guard frame.maskKey != nil else {
+            return .fail(code: CloseCodes.protocolError, reason: "client frames must be masked")
+        }
+        switch frame.opcode {
+        case .text: return begin(.text, frame)
+        case .binary: return begin(.binary, frame)
+        case .continuation: return proceed(frame)
+        case .ping: return .ping(frame.unmaskedData)
+        case .pong: return .pong(frame.unmaskedData)
+        case .connectionClose: return Self.close(frame.unmaskedData)
+        default:
+            return .fail(code: CloseCodes.protocolError, reason: "reserved opcode")
+        }
+    }
+
+    private mutating func begin(_ kind: InboundMessage.Kind, _ frame: WebSocketFrame) -> Action {
+        guard partialKind == nil else {
+            return .fail(code: CloseCodes.protocolError, reason: "new message inside a fragmented one")
+        }
+        partialKind = kind
+        partial = nil
+        validator = StreamingUTF8Validator()
+        return append(frame)
+    }
+
+    private mutating func proceed(_ frame: WebSocketFrame) -> Action {
+        guard partialKind != nil else {
+            return .fail(code: CloseCodes.protocolError, reason: "continuation frame without a message")
+        }
+        return append(frame)
+    }
+
+    private mutating func append(_ frame: WebSocketFrame) -> Action {
+        guard let kind = partialKind else { return .none }
+        let data = frame.unmaskedData
+        if (partial?.readableBytes ?? 0) + data.readableBytes > maxMessageSize {
+            return .fail(code: CloseCodes.messageTooBig, reason: "message too big")
+        }
+        if kind == .text {
+            let valid = data.withUnsafeReadableBytes { validator.consume($0) }
+            if !valid || (frame.fin && !validator.isComplete) {
+                return .fail(code: CloseCodes.invalidPayload, reason: "invalid UTF-8 in a text message")
+            }
+        }
+        if partial == nil {
+            partial = data
+        } else {
+            var data = data
+            partial!.writeBuffer(&data)
+        }
+        guard frame.fin else { return .none }
+        let message = InboundMessage(kind: kind, payload: partial ?? ByteBuffer())
+        partialKind = nil
+        partial = nil
+        return .message(message)
+    }
+
+    private static func close(_ payload: ByteBuffer) -> Action {
+        var payload = payload
+        guard payload.readableBytes > 0 else { return .close(code: nil, reason: "") }
+        guard let code = payload.readInteger(as: UInt16.self) else {
+            return .fail(code: CloseCodes.protocolError, reason: "close payload of one byte")
+        }
+        guard CloseCodes.isValidOnWire(code) else {
+            return .fail(code: CloseCodes.protocolError, reason: "invalid close code \(code)")
+        }
+        var validator = StreamingUTF8Validator()
+        let valid = payload.withUnsafeReadableBytes { validator.consume($0) } && validator.isComplete
+        guard valid else { return .fail(code: CloseCodes.invalidPayload, reason: "invalid UTF-8 in the close reason") }
+        return .close(code: code, reason: String(buffer: payload))
+    }
+}

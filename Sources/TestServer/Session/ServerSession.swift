@@ -1,0 +1,149 @@
+import NIOCore
+import NIOWebSocket
+
+/// The channel handler of an upgraded connection: reassembles messages, runs the close handshake,
+/// and hands messages to the endpoint's behaviour.
+final class ServerSession: ChannelInboundHandler, RemovableChannelHandler {
+    typealias InboundIn = WebSocketFrame
+    typealias OutboundOut = WebSocketFrame
+
+    private let behaviour: SessionBehaviour
+    private var assembler: FrameAssembler
+    private var context: ChannelHandlerContext?
+    private var closeSent = false
+    private var failed = false
+
+    /// How long the server waits for the client's close answer before dropping the connection.
+    static let closeTimeout = TimeAmount.seconds(3)
+
+    init(behaviour: SessionBehaviour, maxMessageSize: Int) {
+        self.behaviour = behaviour
+        self.assembler = FrameAssembler(maxMessageSize: maxMessageSize)
+    }
+
+    /// The connection, for behaviours that write from elsewhere (chat rooms).
+    var channel: Channel? { context?.channel }
+
+    /// True once this side sent its close frame.
+    var isClosing: Bool { closeSent || failed }
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        self.context = context
+        if context.channel.isActive { behaviour.start(self) }
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        behaviour.ended(self)
+        self.context = nil
+        context.fireChannelInactive()
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        guard !failed else { return }
+        switch assembler.receive(unwrapInboundIn(data)) {
+        case .message(let message):
+            if !closeSent { behaviour.received(message, session: self) }
+        case .ping(let payload):
+            if behaviour.answersPings && !closeSent {
+                send(WebSocketFrame(fin: true, opcode: .pong, data: payload))
+            }
+        case .pong(let payload):
+            behaviour.receivedPong(payload, session: self)
+        case .close(let code, _):
+            if closeSent {
+                context.close(promise: nil)
+            } else {
+                closeSent = true
+                let answer = code.map { Self.closeFrame(code: $0, reason: "", allocator: context.channel.allocator) }
+                    ?? WebSocketFrame(fin: true, opcode: .connectionClose, data: ByteBuffer())
+                context.writeAndFlush(wrapOutboundOut(answer)).assumeIsolated().whenComplete { _ in
+                    context.close(promise: nil)
+                }
+            }
+        case .fail(let code, let reason):
+            fail(code: code, reason: reason)
+        case .none:
+            break
+        }
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: Error) {
+        // Decoder errors were answered by NIO's WebSocketProtocolErrorHandler; anything else ends the connection.
+        failed = true
+        if !(error is NIOWebSocketError) { context.close(promise: nil) }
+    }
+
+    // MARK: - Sending (event loop only)
+
+    /// Sends one text message.
+    func send(text: String) {
+        guard let context, !closeSent else { return }
+        let buffer = context.channel.allocator.buffer(string: text)
+        send(WebSocketFrame(fin: true, opcode: .text, data: buffer))
+    }
+
+    /// Sends one binary message.
+    func send(binary: ByteBuffer) {
+        guard !closeSent else { return }
+        send(WebSocketFrame(fin: true, opcode: .binary, data: binary))
+    }
+
+    /// Sends one frame as it is.
+    func send(_ frame: WebSocketFrame) {
+        guard let context else { return }
+        context.writeAndFlush(wrapOutboundOut(frame), promise: nil)
+    }
+
+    /// Writes bytes straight to the transport, below the frame encoder (for the misbehaviours).
+    func writeRaw(_ bytes: [UInt8]) {
+        guard let context,
+            let encoder = try? context.pipeline.syncOperations.context(handlerType: WebSocketFrameEncoder.self)
+        else { return }
+        encoder.writeAndFlush(NIOAny(context.channel.allocator.buffer(bytes: bytes)), promise: nil)
+    }
+
+    /// Starts the closing handshake; the connection drops if the client does not answer in time.
+    func startClose(code: UInt16, reason: String) {
+        guard let context, !closeSent else { return }
+        closeSent = true
+        send(Self.closeFrame(code: code, reason: reason, allocator: context.channel.allocator))
+        schedule(after: Self.closeTimeout) { [weak self] in self?.context?.close(promise: nil) }
+    }
+
+    /// Fails the connection: a close frame with `code`, then the TCP connection ends.
+    func fail(code: UInt16, reason: String) {
+        guard let context else { return }
+        failed = true
+        let frame = Self.closeFrame(code: code, reason: reason, allocator: context.channel.allocator)
+        let sentClose = closeSent
+        closeSent = true
+        if sentClose {
+            context.close(promise: nil)
+            return
+        }
+        context.writeAndFlush(wrapOutboundOut(frame)).assumeIsolated().whenComplete { _ in
+            context.close(promise: nil)
+        }
+    }
+
+    /// Drops the TCP connection without a close frame.
+    func drop() {
+        context?.close(promise: nil)
+    }
+
+    /// Runs `body` on the event loop after `delay`, unless the connection ended first.
+    func schedule(after delay: TimeAmount, _ body: @escaping () -> Void) {
+        guard let context else { return }
+        _ = context.eventLoop.assumeIsolated().scheduleTask(in: delay) { [weak self] in
+            guard self?.context != nil else { return }
+            body()
+        }
+    }
+
+    static func closeFrame(code: UInt16, reason: String, allocator: ByteBufferAllocator) -> WebSocketFrame {
+        var payload = allocator.buffer(capacity: 2 + reason.utf8.count)
+        payload.writeInteger(code)
+        payload.writeString(reason)
+        return WebSocketFrame(fin: true, opcode: .connectionClose, data: payload)
+    }
+}

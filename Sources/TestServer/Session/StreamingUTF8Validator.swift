@@ -1,0 +1,40 @@
+/// Validates UTF-8 incrementally, so a text message split over frames fails as soon as a bad byte arrives.
+struct StreamingUTF8Validator {
+    private var needed = 0
+    private var lower: UInt8 = 0x80
+    private var upper: UInt8 = 0xBF
+
+    /// True when every byte so far could start or continue valid UTF-8.
+    mutating func consume(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        for byte in bytes {
+            if needed == 0 {
+                if byte < 0x80 { continue }
+                switch byte {
+                case 0xC2...0xDF: begin(1, 0x80, 0xBF)
+                case 0xE0: begin(2, 0xA0, 0xBF)
+                case 0xE1...0xEC, 0xEE...0xEF: begin(2, 0x80, 0xBF)
+                case 0xED: begin(2, 0x80, 0x9F)
+                case 0xF0: begin(3, 0x90, 0xBF)
+                case 0xF1...0xF3: begin(3, 0x80, 0xBF)
+                case 0xF4: begin(3, 0x80, 0x8F)
+                default: return false
+                }
+            } else {
+                guard byte >= lower && byte <= upper else { return false }
+                lower = 0x80
+                upper = 0xBF
+                needed -= 1
+            }
+        }
+        return true
+    }
+
+    /// True when the input so far ends on a character boundary.
+    var isComplete: Bool { needed == 0 }
+
+    private mutating func begin(_ count: Int, _ low: UInt8, _ high: UInt8) {
+        needed = count
+        lower = low
+        upper = high
+    }
+}

@@ -1,0 +1,117 @@
+import NIOCore
+
+/// An incremental WebSocket frame parser: feed it bytes in any split (even one by one) and take frames out.
+///
+/// Header-level rules are checked as soon as the header is complete, before waiting for (or allocating) the
+/// payload: masking, reserved opcodes, RSV bits, control frame rules, and the frame size limit.
+/// Unmasked payloads are slices of the received buffers (no copy); masked payloads are copied once, unmasked.
+public struct FrameParser: Sendable {
+    /// The rules this parser enforces.
+    public var configuration: FrameParserConfiguration
+    private var buffer: ByteBuffer?
+    private var failed = false
+
+    public init(configuration: FrameParserConfiguration = FrameParserConfiguration()) {
+        self.configuration = configuration
+    }
+
+    /// The number of bytes received but not yet returned as frames.
+    public var bufferedBytes: Int { buffer?.readableBytes ?? 0 }
+
+    /// Appends received bytes.
+    public mutating func append(_ bytes: ByteBuffer) {
+        if var existing = buffer, existing.readableBytes > 0 {
+            buffer = nil
+            if existing.readerIndex > 0 { existing.discardReadBytes() }
+            existing.writeImmutableBuffer(bytes)
+            buffer = existing
+        } else {
+            buffer = bytes
+        }
+    }
+
+    /// Returns the next complete frame, `nil` if more bytes are needed, or throws the first protocol violation.
+    /// After a violation the parser stays failed and only returns `nil`.
+    public mutating func nextFrame() throws(ProtocolViolation) -> WebSocketFrame? {
+        guard !failed, var input = buffer, input.readableBytes >= 2 else { return nil }
+        buffer = nil
+        defer { buffer = input }
+        let start = input.readerIndex
+        guard let first = input.getInteger(at: start, as: UInt8.self),
+              let second = input.getInteger(at: start + 1, as: UInt8.self)
+        else { return nil }
+        let masked = second & 0x80 != 0
+        let shortLength = second & 0x7F
+        var headerLength = 2
+        let length: UInt64
+        switch shortLength {
+        case 126:
+            guard let value = input.getInteger(at: start + 2, as: UInt16.self) else { return nil }
+            length = UInt64(value)
+            headerLength += 2
+        case 127:
+            guard let value = input.getInteger(at: start + 2, as: UInt64.self) else { return nil }
+            length = value
+            headerLength += 8
+        default:
+            length = UInt64(shortLength)
+        }
+        try validateHeader(first: first, masked: masked, length: length)
+        var maskingKey: UInt32?
+        if masked {
+            guard let key = input.getInteger(at: start + headerLength, as: UInt32.self) else { return nil }
+            maskingKey = key
+            headerLength += 4
+        }
+        let payloadLength = Int(length)
+        guard input.readableBytes >= headerLength + payloadLength else { return nil }
+        input.moveReaderIndex(forwardBy: headerLength)
+        var payload: ByteBuffer
+        if let maskingKey {
+            payload = ByteBufferAllocator().buffer(capacity: payloadLength)
+            let slice = input.readSlice(length: payloadLength)!
+            payload.writeImmutableBuffer(slice)
+            FrameMasking.apply(key: maskingKey, to: &payload)
+        } else {
+            payload = input.readSlice(length: payloadLength)!
+        }
+        return WebSocketFrame(
+            fin: first & 0x80 != 0, rsv: (first >> 4) & 0b111, opcode: WebSocketOpcode(rawValue: first & 0x0F),
+            maskingKey: maskingKey, payload: payload)
+    }
+
+    private mutating func validateHeader(first: UInt8, masked: Bool, length: UInt64) throws(ProtocolViolation) {
+        let opcode = WebSocketOpcode(rawValue: first & 0x0F)
+        let rsv = (first >> 4) & 0b111
+        let violation: ProtocolViolation?
+        if !configuration.strict {
+            if length & (1 << 63) != 0 {
+                violation = .invalidLength()
+            } else if length > UInt64(configuration.maxFrameSize) {
+                violation = .frameTooLarge(length, limit: configuration.maxFrameSize)
+            } else {
+                violation = nil
+            }
+        } else if masked != configuration.expectMasked {
+            violation = masked ? .maskedFrame() : .unmaskedFrame()
+        } else if opcode.isReserved {
+            violation = .reservedOpcode(opcode.rawValue)
+        } else if rsv & ~configuration.allowedRSV != 0 {
+            violation = .reservedBits(rsv & ~configuration.allowedRSV)
+        } else if opcode.isControl && first & 0x80 == 0 {
+            violation = .fragmentedControlFrame(opcode.rawValue)
+        } else if opcode.isControl && length > 125 {
+            violation = .controlFrameTooLong(opcode.rawValue, length)
+        } else if length & (1 << 63) != 0 {
+            violation = .invalidLength()
+        } else if length > UInt64(configuration.maxFrameSize) {
+            violation = .frameTooLarge(length, limit: configuration.maxFrameSize)
+        } else {
+            violation = nil
+        }
+        if let violation {
+            failed = true
+            throw violation
+        }
+    }
+}

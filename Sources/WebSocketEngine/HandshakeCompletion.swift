@@ -1,0 +1,11 @@
+import NIOCore
+import WebSocketCore
+
+/// What the channel handler reports once the handshake is over, one way or the other.
+struct HandshakeCompletion: Sendable {
+    var response: HTTPResponseHead?
+    var verdict: HandshakeVerdict?
+    var error: WebSocketError?
+    /// The handler, after a successful upgrade.
+    var handler: NIOLoopBound<WebSocketChannelHandler>?
+}

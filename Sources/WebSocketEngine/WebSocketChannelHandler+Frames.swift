@@ -1,0 +1,173 @@
+import NIOCore
+import WebSocketCore
+
+extension WebSocketChannelHandler {
+    /// Parses and handles every complete frame in `bytes` (and what was buffered before).
+    func processFrames(_ bytes: ByteBuffer) {
+        frameParser.append(bytes)
+        while case .open = phase {
+            let frame: WebSocketFrame
+            do {
+                guard let next = try frameParser.nextFrame() else { return }
+                frame = next
+            } catch {
+                failConnection(error)
+                return
+            }
+            if closeMachine.closeReceived { continue }
+            sink.emit(.frameIn(WebSocketFrameRecord(frame)))
+            let output: MessageAssembler.Output
+            do {
+                output = try assembler.receive(frame)
+            } catch {
+                failConnection(error)
+                return
+            }
+            switch output {
+            case .ping(let payload):
+                if configuration.autoPong && closeMachine.isOpen {
+                    writeFrame(opcode: .pong, payload: payload, promise: nil)
+                    context?.flush()
+                }
+            case .pong, .fragment:
+                break
+            case .close(let payload):
+                perform(closeMachine.closeReceived(payload), timeout: configuration.closeTimeout)
+            case .message(let message):
+                sink.emit(.messageIn(message))
+                if configuration.echoMessages && closeMachine.isOpen {
+                    writeFrame(opcode: message.kind == .text ? .text : .binary, payload: message.data, promise: nil)
+                    context?.flush()
+                }
+            }
+        }
+    }
+
+    /// Fails the connection after a peer protocol violation (RFC 6455 §7.1.7): reports it, sends a close frame
+    /// with the violation's code, and waits (bounded) for the server to end the connection.
+    func failConnection(_ violation: ProtocolViolation) {
+        phase = .failed
+        let error = WebSocketError(kind: .protocol, message: violation.message, closeCode: violation.closeCode)
+        if connectionError == nil { connectionError = error }
+        sink.emit(.error(error))
+        perform(closeMachine.failConnection(code: violation.closeCode, reason: violation.message),
+                timeout: configuration.closeTimeout)
+    }
+
+    /// Carries out a close state machine action.
+    func perform(_ action: CloseStateMachine.Action, timeout: TimeAmount) {
+        guard let context else { return }
+        switch action {
+        case .none:
+            break
+        case .sendClose(let payload):
+            writeFrame(opcode: .close, payload: payload.encoded(allocator: context.channel.allocator), promise: nil)
+            context.flush()
+            closeTimer?.cancel()
+            let bound = NIOLoopBound(self, eventLoop: context.eventLoop)
+            closeTimer = context.eventLoop.scheduleTask(in: timeout) {
+                let handler = bound.value
+                handler.perform(handler.closeMachine.closeTimerExpired(), timeout: timeout)
+            }
+        case .closeConnection:
+            closeTimer?.cancel()
+            context.close(promise: nil)
+        }
+    }
+
+    /// Masks, records and writes one frame (not flushed).
+    func writeFrame(fin: Bool = true, rsv: UInt8 = 0, opcode: WebSocketOpcode, payload: ByteBuffer,
+                    promise: EventLoopPromise<Void>?) {
+        guard let context else {
+            promise?.fail(WebSocketError(kind: .closed, message: "the connection is closed"))
+            return
+        }
+        let key = UInt32(truncatingIfNeeded: configuration.random())
+        let length = UInt64(payload.readableBytes)
+        var buffer = context.channel.allocator.buffer(
+            capacity: FrameEncoder.headerSize(length: length, masked: true) + payload.readableBytes)
+        FrameEncoder.encode(fin: fin, rsv: rsv, opcode: opcode, payload: payload, maskingKey: key, into: &buffer)
+        sink.emit(.frameOut(WebSocketFrameRecord(opcode: opcode, fin: fin, rsv: rsv, masked: true, length: length,
+                                                 payload: payload)))
+        context.write(wrapOutboundOut(buffer), promise: promise)
+    }
+
+    // MARK: operations called by WebSocketConnection (on the event loop)
+
+    var closedError: WebSocketError {
+        connectionError.map { WebSocketError(kind: .closed, message: "the connection is closed (\($0.message))") }
+            ?? WebSocketError(kind: .closed, message: "the connection is closed")
+    }
+
+    func sendMessage(opcode: WebSocketOpcode, payload: ByteBuffer, fragments: Int, promise: EventLoopPromise<Void>) {
+        guard case .open = phase, closeMachine.isOpen, context != nil else {
+            promise.fail(closedError)
+            return
+        }
+        let count = max(1, fragments)
+        let total = payload.readableBytes
+        var offset = 0
+        for index in 0..<count {
+            let size = total / count + (index < total % count ? 1 : 0)
+            let piece = payload.getSlice(at: payload.readerIndex + offset, length: size)!
+            offset += size
+            let last = index == count - 1
+            writeFrame(fin: last, opcode: index == 0 ? opcode : .continuation, payload: piece,
+                       promise: last ? promise : nil)
+        }
+        context?.flush()
+    }
+
+    func sendControl(opcode: WebSocketOpcode, payload: ByteBuffer, promise: EventLoopPromise<Void>) {
+        guard phase == .open || phase == .failed, context != nil else {
+            promise.fail(closedError)
+            return
+        }
+        writeFrame(opcode: opcode, payload: payload, promise: promise)
+        context?.flush()
+    }
+
+    func sendRaw(_ raw: RawFrame, promise: EventLoopPromise<Void>) {
+        guard let context, phase == .open || phase == .failed else {
+            promise.fail(closedError)
+            return
+        }
+        let random = configuration.random
+        let buffer = FrameEncoder.encode(raw, randomKey: { UInt32(truncatingIfNeeded: random()) },
+                                         allocator: context.channel.allocator)
+        sink.emit(.frameOut(WebSocketFrameRecord(
+            opcode: raw.opcode, fin: raw.fin, rsv: raw.rsv, masked: raw.masked,
+            length: raw.lengthOverride ?? UInt64(raw.payload.readableBytes), payload: raw.payload)))
+        context.writeAndFlush(wrapOutboundOut(buffer), promise: promise)
+    }
+
+    func sendBytes(_ bytes: ByteBuffer, promise: EventLoopPromise<Void>) {
+        guard let context, phase == .open || phase == .failed else {
+            promise.fail(closedError)
+            return
+        }
+        sink.emit(.bytesOut(bytes))
+        context.writeAndFlush(wrapOutboundOut(bytes), promise: promise)
+    }
+
+    func close(code: UInt16?, reason: String, timeout: TimeAmount, promise: EventLoopPromise<CloseOutcome>) {
+        if case .ended = phase {
+            promise.succeed(closeMachine.connectionClosed())
+            return
+        }
+        closeWaiters.append(promise)
+        perform(closeMachine.closeRequested(ClosePayload(code: code, reason: reason)), timeout: timeout)
+    }
+
+    func waitForClose(promise: EventLoopPromise<CloseOutcome>) {
+        if case .ended = phase {
+            promise.succeed(closeMachine.connectionClosed())
+        } else {
+            closeWaiters.append(promise)
+        }
+    }
+
+    func disconnect() {
+        perform(closeMachine.disconnectRequested(), timeout: configuration.closeTimeout)
+    }
+}

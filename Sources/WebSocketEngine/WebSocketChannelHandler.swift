@@ -1,0 +1,191 @@
+import NIOCore
+import NIOSSL
+import WebSocketCore
+
+/// The thin NIO handler that runs the core's state machines for one client connection: it writes the handshake,
+/// parses the answer, then frames in and out, the closing handshake, and reports every event in order.
+final class WebSocketChannelHandler: ChannelInboundHandler {
+    typealias InboundIn = ByteBuffer
+    typealias OutboundOut = ByteBuffer
+
+    enum Phase {
+        case connecting
+        case handshaking
+        case open
+        case failed
+        case ended
+    }
+
+    let configuration: WebSocketClientConfiguration
+    let request: HandshakeRequest
+    let sink: EventSink
+    let handshakePromise: EventLoopPromise<HandshakeCompletion>
+    var phase = Phase.connecting
+    var responseParser: HTTPResponseParser
+    var frameParser: FrameParser
+    var assembler: MessageAssembler
+    var closeMachine = CloseStateMachine()
+    var context: ChannelHandlerContext?
+    var handshakeTimer: Scheduled<Void>?
+    var closeTimer: Scheduled<Void>?
+    var closeWaiters: [EventLoopPromise<CloseOutcome>] = []
+    var handshakeFinished = false
+    /// The first error after the upgrade (protocol violation, dropped connection).
+    var connectionError: WebSocketError?
+
+    init(configuration: WebSocketClientConfiguration, request: HandshakeRequest, sink: EventSink,
+         handshakePromise: EventLoopPromise<HandshakeCompletion>) {
+        self.configuration = configuration
+        self.request = request
+        self.sink = sink
+        self.handshakePromise = handshakePromise
+        responseParser = HTTPResponseParser(maxBodySize: configuration.maxResponseBodySize)
+        frameParser = FrameParser(configuration: FrameParserConfiguration(
+            expectMasked: false, allowedRSV: 0, maxFrameSize: configuration.maxFrameSize))
+        assembler = MessageAssembler(maxMessageSize: configuration.maxMessageSize)
+    }
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        self.context = context
+        if context.channel.isActive { start(context: context) }
+    }
+
+    func channelActive(context: ChannelHandlerContext) {
+        start(context: context)
+        context.fireChannelActive()
+    }
+
+    private func start(context: ChannelHandlerContext) {
+        guard case .connecting = phase else { return }
+        phase = .handshaking
+        context.writeAndFlush(wrapOutboundOut(request.serialized(allocator: context.channel.allocator)),
+                              promise: nil)
+        sink.emit(.handshakeRequest(request))
+        let bound = NIOLoopBound(self, eventLoop: context.eventLoop)
+        handshakeTimer = context.eventLoop.scheduleTask(in: configuration.handshakeTimeout) {
+            bound.value.handshakeTimedOut()
+        }
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        let bytes = unwrapInboundIn(data)
+        switch phase {
+        case .handshaking:
+            do {
+                if case .complete(let head, let leftover) = try responseParser.feed(bytes) {
+                    handleResponse(head, leftover: leftover)
+                }
+            } catch {
+                finishHandshake(error: WebSocketError(kind: .handshake, message: error.description))
+            }
+        case .open:
+            processFrames(bytes)
+        case .connecting, .failed, .ended:
+            break
+        }
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        handshakeTimer?.cancel()
+        closeTimer?.cancel()
+        switch phase {
+        case .connecting, .handshaking:
+            phase = .ended
+            if let head = try? responseParser.endOfInput() {
+                handleResponse(head, leftover: ByteBuffer())
+            } else {
+                finishHandshake(error: WebSocketError(
+                    kind: .closed, message: "the server closed the connection before completing its handshake answer"))
+            }
+        case .open, .failed:
+            phase = .ended
+            let outcome = closeMachine.connectionClosed()
+            if !outcome.clean && outcome.initiator == .server && connectionError == nil {
+                let error = WebSocketError(kind: .closed, message: "connection closed without a close handshake (1006)")
+                connectionError = error
+                sink.emit(.error(error))
+            }
+            sink.emit(.closed(outcome))
+            let waiters = closeWaiters
+            closeWaiters = []
+            for waiter in waiters { waiter.succeed(outcome) }
+        case .ended:
+            break
+        }
+        context.fireChannelInactive()
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: Error) {
+        switch phase {
+        case .connecting, .handshaking:
+            let kind: WebSocketError.Kind = Self.isTLSError(error) ? .tls : .closed
+            finishHandshake(error: WebSocketError(kind: kind, message: "\(error)"))
+        case .open, .failed:
+            if Self.isTLSError(error), connectionError == nil, !Self.isUncleanShutdown(error) {
+                let failure = WebSocketError(kind: .tls, message: "\(error)")
+                connectionError = failure
+                sink.emit(.error(failure))
+            }
+            context.close(promise: nil)
+        case .ended:
+            break
+        }
+    }
+
+    // MARK: handshake
+
+    private func handleResponse(_ head: HTTPResponseHead, leftover: ByteBuffer) {
+        handshakeTimer?.cancel()
+        let verdict = HandshakeChecker.verdict(for: head, key: request.key, offeredSubprotocols: configuration.subprotocols,
+                                               offeredExtensions: configuration.extensions)
+        sink.emit(.handshakeResponse(head, verdict: verdict))
+        switch verdict {
+        case .upgraded:
+            phase = .open
+            handshakeFinished = true
+            let bound = context.map { NIOLoopBound(self, eventLoop: $0.eventLoop) }
+            handshakePromise.succeed(HandshakeCompletion(response: head, verdict: verdict, error: nil, handler: bound))
+            if leftover.readableBytes > 0 { processFrames(leftover) }
+        case .refused(let status):
+            let reason = head.reason.isEmpty ? "" : " \(head.reason)"
+            finishHandshake(error: WebSocketError(
+                kind: .handshake, message: "server refused the upgrade: \(status)\(reason)", response: head),
+                response: head, verdict: verdict)
+        case .invalid(let reason):
+            finishHandshake(error: WebSocketError(kind: .handshake, message: reason, response: head),
+                            response: head, verdict: verdict)
+        }
+    }
+
+    private func handshakeTimedOut() {
+        guard !handshakeFinished else { return }
+        finishHandshake(error: WebSocketError(
+            kind: .timeout, message: "no complete handshake answer within \(Self.describe(configuration.handshakeTimeout))"))
+    }
+
+    /// Ends a failed handshake: reports the error, resolves the connect, closes the channel.
+    func finishHandshake(error: WebSocketError, response: HTTPResponseHead? = nil, verdict: HandshakeVerdict? = nil) {
+        guard !handshakeFinished else { return }
+        handshakeFinished = true
+        handshakeTimer?.cancel()
+        if case .handshaking = phase { phase = .ended }
+        if case .connecting = phase { phase = .ended }
+        sink.emit(.error(error))
+        handshakePromise.succeed(HandshakeCompletion(response: response, verdict: verdict, error: error))
+        context?.close(promise: nil)
+    }
+
+    static func describe(_ amount: TimeAmount) -> String {
+        let milliseconds = amount.nanoseconds / 1_000_000
+        return milliseconds % 1000 == 0 ? "\(milliseconds / 1000)s" : "\(milliseconds)ms"
+    }
+
+    static func isTLSError(_ error: Error) -> Bool {
+        error is NIOSSLError || error is BoringSSLError || error is NIOSSLExtraError
+    }
+
+    static func isUncleanShutdown(_ error: Error) -> Bool {
+        if let sslError = error as? NIOSSLError, case .uncleanShutdown = sslError { return true }
+        return false
+    }
+}

@@ -1,0 +1,151 @@
+import NIOCore
+import NIOPosix
+import NIOSSL
+import WebSocketCore
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Opens WebSocket connections on a shared event loop group.
+///
+/// ```swift
+/// let client = WebSocketClient()
+/// let result = await client.connect(WebSocketClientConfiguration(url: "ws://127.0.0.1:9001/echo")) { event in
+///     print(event.time, event.event)
+/// }
+/// guard let connection = result.connection else { print(result.error!); return }
+/// try await connection.send(text: "hello")
+/// let outcome = await connection.close()
+/// ```
+public final class WebSocketClient: Sendable {
+    /// The event loops every connection of this client runs on.
+    public let eventLoopGroup: EventLoopGroup
+
+    /// Uses `group`, or NIO's shared singleton group.
+    public init(eventLoopGroup: EventLoopGroup = MultiThreadedEventLoopGroup.singleton) {
+        self.eventLoopGroup = eventLoopGroup
+    }
+
+    /// Connects, performs the opening handshake, and returns the complete outcome. Never throws: failures come back
+    /// as `result.error` (also delivered as an `.error` event). Every event of the connection is passed to
+    /// `eventHandler` in order, synchronously on the connection's event loop (keep it short; do not block).
+    public func connect(_ configuration: WebSocketClientConfiguration,
+                        eventHandler: @escaping @Sendable (TimedWebSocketEvent) -> Void) async -> WebSocketConnectResult {
+        let sink = EventSink(clock: configuration.clock, handler: eventHandler)
+        func failure(_ error: WebSocketError, request: HandshakeRequest? = nil) -> WebSocketConnectResult {
+            sink.emit(.error(error))
+            return WebSocketConnectResult(request: request, error: error)
+        }
+        guard let url = WebSocketURL(configuration.url) else {
+            return failure(WebSocketError(kind: .invalidConfiguration,
+                                          message: "not a ws:// or wss:// URL: \(configuration.url)"))
+        }
+        let sslContext: NIOSSLContext?
+        do {
+            sslContext = url.secure ? try Self.makeSSLContext(configuration.tls) : nil
+        } catch {
+            return failure(WebSocketError(kind: .tls, message: "TLS configuration failed: \(error)"))
+        }
+        var random = ClosureRandom(source: configuration.random)
+        let key = HandshakeKey.generate(using: &random)
+        let request = HandshakeRequest.make(
+            host: url.hostHeader, path: url.path, key: key, subprotocols: configuration.subprotocols,
+            origin: configuration.origin, extensions: configuration.extensions, extraHeaders: configuration.headers)
+        let eventLoop = eventLoopGroup.next()
+        let promise = eventLoop.makePromise(of: HandshakeCompletion.self)
+        let serverName = configuration.tls.serverName ?? (url.hostIsAddress ? nil : url.host)
+        let bootstrap = ClientBootstrap(group: eventLoop)
+            .connectTimeout(configuration.connectTimeout)
+            .channelOption(.socketOption(.so_reuseaddr), value: 1)
+            .channelOption(.tcpOption(.tcp_nodelay), value: 1)
+            .channelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    if let sslContext {
+                        let tls = try NIOSSLClientHandler(context: sslContext, serverHostname: serverName)
+                        try channel.pipeline.syncOperations.addHandler(tls)
+                    }
+                    let handler = WebSocketChannelHandler(
+                        configuration: configuration, request: request, sink: sink, handshakePromise: promise)
+                    try channel.pipeline.syncOperations.addHandler(handler)
+                }
+            }
+        let channel: Channel
+        do {
+            channel = try await bootstrap.connect(host: url.host, port: url.port).get()
+        } catch {
+            promise.succeed(HandshakeCompletion())
+            return failure(Self.connectError(error, url: url, timeout: configuration.connectTimeout))
+        }
+        let completion = try! await promise.futureResult.get()
+        guard let response = completion.response, let verdict = completion.verdict, completion.error == nil,
+              case .upgraded(let subprotocol, let extensions) = verdict
+        else {
+            channel.close(promise: nil)
+            let error = completion.error ?? WebSocketError(kind: .handshake, message: "handshake failed")
+            return WebSocketConnectResult(request: request, response: completion.response, verdict: completion.verdict,
+                                          error: error)
+        }
+        guard let handler = completion.handler else {
+            return WebSocketConnectResult(request: request, response: response, verdict: verdict,
+                                          error: WebSocketError(kind: .closed, message: "the connection is closed"))
+        }
+        let connection = WebSocketConnection(
+            channel: channel, handler: handler, request: request, response: response, subprotocol: subprotocol,
+            extensions: extensions, closeTimeout: configuration.closeTimeout)
+        return WebSocketConnectResult(request: request, response: response, verdict: verdict, connection: connection)
+    }
+
+    static func makeSSLContext(_ options: WebSocketTLSOptions) throws -> NIOSSLContext {
+        var tls = TLSConfiguration.makeClientConfiguration()
+        if options.insecure { tls.certificateVerification = .none }
+        if let caFile = options.caFile { tls.trustRoots = .certificates(try NIOSSLCertificate.fromPEMFile(caFile)) }
+        if let certificateFile = options.certificateFile {
+            tls.certificateChain = try NIOSSLCertificate.fromPEMFile(certificateFile).map { .certificate($0) }
+        }
+        if let keyFile = options.keyFile {
+            tls.privateKey = .privateKey(try NIOSSLPrivateKey(file: keyFile, format: .pem))
+        }
+        return try NIOSSLContext(configuration: tls)
+    }
+
+    static func connectError(_ error: Error, url: WebSocketURL, timeout: TimeAmount) -> WebSocketError {
+        let target = "\(url.host):\(url.port)"
+        if let connectionError = error as? NIOConnectionError {
+            if connectionError.connectionErrors.isEmpty {
+                return WebSocketError(kind: .dns, message: "cannot resolve \(url.host)")
+            }
+            let inner = connectionError.connectionErrors.map(\.error)
+            if inner.contains(where: { isRefused($0) }) {
+                return WebSocketError(kind: .refused, message: "connection to \(target) refused")
+            }
+            if inner.contains(where: { isTimeout($0) }) {
+                return WebSocketError(kind: .timeout, message: "no TCP connection to \(target) within "
+                                      + WebSocketChannelHandler.describe(timeout))
+            }
+            return WebSocketError(kind: .refused, message: "cannot connect to \(target): \(inner.map { "\($0)" })")
+        }
+        if isRefused(error) { return WebSocketError(kind: .refused, message: "connection to \(target) refused") }
+        if isTimeout(error) {
+            return WebSocketError(kind: .timeout,
+                                  message: "no TCP connection to \(target) within \(WebSocketChannelHandler.describe(timeout))")
+        }
+        if error is SocketAddressError || "\(error)".contains("resolve") {
+            return WebSocketError(kind: .dns, message: "cannot resolve \(url.host): \(error)")
+        }
+        return WebSocketError(kind: .refused, message: "cannot connect to \(target): \(error)")
+    }
+
+    private static func isRefused(_ error: Error) -> Bool {
+        if let ioError = error as? IOError { return ioError.errnoCode == ECONNREFUSED }
+        return false
+    }
+
+    private static func isTimeout(_ error: Error) -> Bool {
+        if let channelError = error as? ChannelError, case .connectTimeout = channelError { return true }
+        if let ioError = error as? IOError { return ioError.errnoCode == ETIMEDOUT }
+        return false
+    }
+}

@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import ScenarioLanguage
+
+/// `wscenario check`: parse and validate scenario files without any network.
+struct CheckCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Parse and validate scenario files; no network.",
+        discussion: """
+            Reports every problem of every file as FILE:LINE:COL: error: message on stderr and prints a \
+            one-line summary on stdout. Exit status: 0 when every file is valid (warnings allowed), 2 otherwise.
+
+            Examples:
+              wscenario check                              validate ./scenarios
+              wscenario check scenarios/chat.yaml tests/ws/
+              wscenario check --var server=ws://127.0.0.1:9001 --vars ci.vars.yaml scenarios/
+            """)
+
+    @Argument(help: "Scenario files and/or directories (searched recursively). Default: ./scenarios")
+    var paths: [String] = []
+
+    @Option(name: .customLong("var"), help: ArgumentHelp("Define a variable (repeatable); counts as defined.",
+        valueName: "NAME=VALUE"))
+    var variables: [String] = []
+
+    @Option(name: .customLong("vars"), help: ArgumentHelp("A YAML file mapping variable names to values (repeatable).",
+        valueName: "FILE"))
+    var variableFiles: [String] = []
+
+    func run() async throws {
+        let values: [String: JSONValue]
+        do {
+            values = try CommandLineVariables.parse(assignments: variables, files: variableFiles)
+        } catch {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
+        let suite = ScenarioLoader().load(paths: paths.isEmpty ? ["scenarios"] : paths, variables: values)
+        for diagnostic in suite.diagnostics {
+            FileHandle.standardError.write(Data((diagnostic.rendered + "\n").utf8))
+        }
+        let scenarioCount = suite.scenarios.count
+        let fileCount = suite.files.count
+        let errors = suite.errors.count
+        let scenarioWord = scenarioCount == 1 ? "scenario" : "scenarios"
+        let fileWord = fileCount == 1 ? "file" : "files"
+        var summary = "\(scenarioCount) \(scenarioWord) in \(fileCount) \(fileWord): "
+        summary += errors == 0 ? "ok" : "\(errors) \(errors == 1 ? "error" : "errors")"
+        let warnings = suite.warnings.count
+        if warnings > 0 { summary += ", \(warnings) \(warnings == 1 ? "warning" : "warnings")" }
+        print(summary)
+        if errors > 0 { throw ExitCode(2) }
+        if fileCount == 0 {
+            FileHandle.standardError.write(Data("error: no scenario files found\n".utf8))
+            throw ExitCode(2)
+        }
+    }
+}

@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import ScenarioLanguage
+
+/// `wscenario list`: one line per scenario (file, name, tags).
+struct ListCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List scenarios: file, name and tags, one line each.",
+        discussion: """
+            Each line is FILE<TAB>NAME<TAB>TAGS (tags comma-separated, empty when none).
+            Invalid files are reported on stderr (exit status 2); their valid scenarios are still listed.
+
+            Examples:
+              wscenario list                               every scenario under ./scenarios
+              wscenario list --tag smoke --tag chat tests/ws/
+              wscenario list --json | jq '.[].name'
+            """)
+
+    @Argument(help: "Scenario files and/or directories (searched recursively). Default: ./scenarios")
+    var paths: [String] = []
+
+    @Option(name: .customLong("tag"), help: ArgumentHelp("Only scenarios carrying this tag (repeatable: any of them).",
+        valueName: "TAG"))
+    var tags: [String] = []
+
+    @Flag(name: .customLong("json"), help: "Print a JSON array of {file, name, tags, line} objects instead.")
+    var json = false
+
+    @Option(name: .customLong("var"), help: ArgumentHelp("Define a variable (repeatable).", valueName: "NAME=VALUE"))
+    var variables: [String] = []
+
+    @Option(name: .customLong("vars"), help: ArgumentHelp("A YAML file of variables (repeatable).", valueName: "FILE"))
+    var variableFiles: [String] = []
+
+    func run() async throws {
+        let values: [String: JSONValue]
+        do {
+            values = try CommandLineVariables.parse(assignments: variables, files: variableFiles)
+        } catch {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
+        let suite = ScenarioLoader().load(paths: paths.isEmpty ? ["scenarios"] : paths, variables: values)
+        for diagnostic in suite.errors {
+            FileHandle.standardError.write(Data((diagnostic.rendered + "\n").utf8))
+        }
+        let selected = suite.scenarios.filter { tags.isEmpty || !Set($0.tags).isDisjoint(with: tags) }
+        if json {
+            let items = selected.map { scenario in
+                JSONValue.object(JSONObject([
+                    ("file", .string(scenario.file)), ("name", .string(scenario.name)),
+                    ("tags", .array(scenario.tags.map(JSONValue.string))),
+                    ("line", .integer(Int64(scenario.location.line))),
+                ]))
+            }
+            print(JSONValue.array(items).prettyJSON, terminator: "")
+        } else {
+            for scenario in selected {
+                print("\(scenario.file)\t\(scenario.name)\t\(scenario.tags.joined(separator: ","))")
+            }
+        }
+        if suite.hasErrors { throw ExitCode(2) }
+    }
+}

@@ -1,0 +1,128 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import ScenarioLanguage
+import ScenarioRunner
+import TestServer
+
+/// `wscenario run [PATH ...]`: runs scenarios; exit 0 all passed, 1 any failed, 2 invalid files/usage or none
+/// selected, 130/143 when interrupted by SIGINT/SIGTERM.
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run scenarios against WebSocket servers.",
+        discussion: """
+            Exit status: 0 every selected scenario passed, 1 at least one failed, 2 invalid scenario files,
+            invalid usage or no scenario selected, 130/143 interrupted (SIGINT/SIGTERM).
+            """)
+
+    @Argument(help: "Scenario files and/or directories (default: ./scenarios).")
+    var paths: [String] = []
+
+    @Option(name: .customLong("var"), help: ArgumentHelp("Set a variable (repeatable).", valueName: "NAME=VALUE"))
+    var variables: [String] = []
+
+    @Option(name: .customLong("vars"), help: ArgumentHelp("A YAML mapping of variables (repeatable).", valueName: "FILE"))
+    var variableFiles: [String] = []
+
+    @Option(name: .customLong("tag"), help: "Run scenarios carrying any of these tags (repeatable).")
+    var tags: [String] = []
+
+    @Option(name: .shortAndLong, help: "Scenarios run concurrently (default: the number of cores).")
+    var jobs: Int?
+
+    @Option(help: ArgumentHelp("Run the I-th of N deterministic slices (1-based).", valueName: "I/N"))
+    var shard: String?
+
+    @Flag(help: "Stop starting new scenarios after the first failure.")
+    var failFast = false
+
+    @Option(help: ArgumentHelp("Where transcripts go.", valueName: "DIR"))
+    var transcripts: String = ".wscenario/transcripts"
+
+    @Option(help: ArgumentHelp("Write a report: junit=FILE or json=FILE (repeatable).", valueName: "FORMAT=FILE"))
+    var report: [String] = []
+
+    @Flag(help: "Start the built-in server on a free 127.0.0.1 port and set `server` to its ws:// URL.")
+    var serve = false
+
+    @Flag(name: .shortAndLong, help: "Print only failures and the summary.")
+    var quiet = false
+
+    @Flag(name: .shortAndLong, help: "Stream every transcript line to the console.")
+    var verbose = false
+
+    func run() async throws {
+        var options = RunOptions()
+        do {
+            options.variables = try CommandLineVariables.parse(assignments: variables, files: variableFiles)
+        } catch {
+            RunCommand.fail("error: \(error)")
+        }
+        options.tags = tags
+        if let jobs {
+            guard jobs >= 1 else { RunCommand.fail("error: --jobs must be at least 1") }
+            options.jobs = jobs
+        }
+        if let shard {
+            guard let parsed = Shard(argument: shard) else {
+                RunCommand.fail("error: --shard must be I/N with 1 <= I <= N, got \(shard)")
+            }
+            options.shard = parsed
+        }
+        for argument in report {
+            guard let request = ReportRequest(argument: argument) else {
+                RunCommand.fail("error: --report must be junit=FILE or json=FILE, got \(argument)")
+            }
+            options.reports.append(request)
+        }
+        options.failFast = failFast
+        options.transcriptsDirectory = URL(fileURLWithPath: transcripts)
+        options.verbose = verbose
+        options.console = ConsoleReporter(style: .detect(), quiet: quiet)
+        options.warningHandler = { RunCommand.printError($0.rendered) }
+        let selectedPaths = paths.isEmpty ? ["scenarios"] : paths
+
+        var server: BuiltInServer?
+        if serve {
+            do {
+                server = try await BuiltInServer.start()
+            } catch {
+                RunCommand.fail("error: cannot start the built-in server: \(error)")
+            }
+            options.variables["server"] = .string(server!.url)
+        }
+        let interruption = InterruptionWatcher()
+        let runnerOptions = options
+        let task = Task { try await ScenarioRunner(runnerOptions).run(paths: selectedPaths) }
+        interruption.start { task.cancel() }
+        let result = await task.result
+        interruption.stop()
+        try? await server?.shutdown()
+        switch result {
+        case .success(let summary):
+            options.console?.finished(summary)
+            if let signal = interruption.received { throw ExitCode(128 + signal) }
+            throw ExitCode(summary.allPassed ? 0 : 1)
+        case .failure(let error):
+            if let runError = error as? RunError {
+                for diagnostic in runError.diagnostics { RunCommand.printError(diagnostic.rendered) }
+                if !runError.isInvalidFiles { RunCommand.printError(runError.description) }
+            } else {
+                RunCommand.printError("error: \(error)")
+            }
+            if let signal = interruption.received { throw ExitCode(128 + signal) }
+            throw ExitCode(2)
+        }
+    }
+
+    static func printError(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    /// Invalid usage: the message on stderr and exit status 2.
+    static func fail(_ message: String) -> Never {
+        printError(message)
+        Foundation.exit(2)
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import ScenarioLanguage
+
+/// `wscenario check`, `list` and `schema`, run as the built binary.
+@Suite struct CommandLineTests {
+    func run(_ arguments: [String]) throws -> ProcessResult {
+        try ProcessRunner.run(TestPaths.wscenarioBinary, arguments, timeout: 60)
+    }
+
+    @Test func checkOfValidFilesExitsZeroWithSummary() throws {
+        let result = try run(["check", Fixtures.path("valid")])
+        #expect(result.exitCode == 0, "\(result.standardError)")
+        #expect(result.standardOutput == "5 scenarios in 3 files: ok, 1 warning\n")
+        #expect(result.standardError.contains("warning: http steps are validated but not run"))
+    }
+
+    @Test func checkOfInvalidFileExitsTwoWithEveryError() throws {
+        let path = Fixtures.path("invalid/wrong-types.yaml")
+        let result = try run(["check", path])
+        #expect(result.exitCode == 2)
+        #expect(result.standardOutput == "0 scenarios in 1 file: 6 errors\n")
+        #expect(result.standardError.contains("\(path):6:34: error: fragments must be a whole number; found 'many'\n"))
+        #expect(result.standardError.components(separatedBy: ": error: ").count == 7)
+    }
+
+    @Test func checkCountsCommandLineVariablesAsDefined() throws {
+        let directory = try TestPaths.makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("s.yaml")
+        try "name: s\nsteps:\n  - connect: ${server}/echo\n".write(to: file, atomically: true, encoding: .utf8)
+        let undefined = try run(["check", file.path])
+        #expect(undefined.exitCode == 2)
+        #expect(undefined.standardError.contains("\(file.path):3:14: error: undefined variable 'server'"))
+        let defined = try run(["check", "--var", "server=ws://127.0.0.1:1", file.path])
+        #expect(defined.exitCode == 0, "\(defined.standardError)")
+        let varsFile = directory.appendingPathComponent("ci.vars.yaml")
+        try "server: ws://127.0.0.1:2\n".write(to: varsFile, atomically: true, encoding: .utf8)
+        let fromFile = try run(["check", "--vars", varsFile.path, directory.path])
+        #expect(fromFile.exitCode == 0, "\(fromFile.standardError)")
+        #expect(fromFile.standardOutput == "1 scenario in 1 file: ok\n")
+    }
+
+    @Test func checkOfMissingPathExitsTwo() throws {
+        let result = try run(["check", "/nonexistent/wscenario"])
+        #expect(result.exitCode == 2)
+        #expect(result.standardError.contains("error: no such file or directory: /nonexistent/wscenario"))
+    }
+
+    @Test func listPrintsOneLinePerScenarioAndFiltersByTag() throws {
+        let all = try run(["list", Fixtures.path("valid")])
+        #expect(all.exitCode == 0)
+        let lines = all.standardOutput.split(separator: "\n")
+        #expect(lines.count == 5)
+        let topLevel = Fixtures.path("valid/contract-top-level.yaml")
+        #expect(lines.last == "\(topLevel)\tchat broadcast reaches every member\tchat,smoke")
+        let tagged = try run(["list", "--tag", "nope", "--tag", "smoke", Fixtures.path("valid")])
+        #expect(tagged.standardOutput == "\(topLevel)\tchat broadcast reaches every member\tchat,smoke\n")
+    }
+
+    @Test func listAsJSON() throws {
+        let result = try run(["list", "--json", "--tag", "chat", Fixtures.path("valid")])
+        #expect(result.exitCode == 0)
+        let value = try JSONValue(parsing: result.standardOutput)
+        guard case .array(let items) = value, case .object(let item)? = items.first else {
+            Issue.record("not an array of objects: \(result.standardOutput)")
+            return
+        }
+        #expect(items.count == 1)
+        #expect(item["name"] == .string("chat broadcast reaches every member"))
+        #expect(item["tags"] == .array(["chat", "smoke"]))
+        #expect(item["line"] == .integer(2))
+    }
+
+    @Test func schemaCommandPrintsTheCommittedSchema() throws {
+        let result = try run(["schema"])
+        #expect(result.exitCode == 0)
+        let committed = try String(contentsOfFile: SchemaTests.committedPath, encoding: .utf8)
+        #expect(result.standardOutput == committed)
+    }
+}
