@@ -22,8 +22,10 @@ public enum Base64 {
             output.append(contentsOf: [alphabet[Int(value >> 18)], alphabet[Int((value >> 12) & 63)], 61, 61])
         } else if remaining == 2 {
             let value = UInt32(input[index]) << 16 | UInt32(input[index + 1]) << 8
-            output.append(contentsOf: [alphabet[Int(value >> 18)], alphabet[Int((value >> 12) & 63)],
-                                       alphabet[Int((value >> 6) & 63)], 61])
+            output.append(contentsOf: [
+                alphabet[Int(value >> 18)], alphabet[Int((value >> 12) & 63)],
+                alphabet[Int((value >> 6) & 63)], 61,
+            ])
         }
         return String(decoding: output, as: UTF8.self)
     }

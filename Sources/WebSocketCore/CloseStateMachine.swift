@@ -103,8 +103,9 @@ public struct CloseStateMachine: Sendable {
         case .closeSent(let sent):
             outcome = CloseOutcome(code: 1006, initiator: .client, clean: false, sentCode: sent.code)
         case .closeExchanged(let received, let sent, let initiator):
-            outcome = CloseOutcome(code: received.code ?? 1005, reason: received.reason, initiator: initiator,
-                                   clean: true, sentCode: sent.code)
+            outcome = CloseOutcome(
+                code: received.code ?? 1005, reason: received.reason, initiator: initiator,
+                clean: true, sentCode: sent.code)
         case .dropping(let initiator, let sent):
             outcome = CloseOutcome(code: 1006, initiator: initiator, clean: false, sentCode: sent?.code)
         case .finished(let previous):

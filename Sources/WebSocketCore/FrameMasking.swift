@@ -18,8 +18,9 @@ public enum FrameMasking {
             while index < count {
                 let shift = UInt32(24 - 8 * (index & 3))
                 let keyByte = UInt8(truncatingIfNeeded: key >> shift)
-                base.storeBytes(of: base.load(fromByteOffset: index, as: UInt8.self) ^ keyByte,
-                                toByteOffset: index, as: UInt8.self)
+                base.storeBytes(
+                    of: base.load(fromByteOffset: index, as: UInt8.self) ^ keyByte,
+                    toByteOffset: index, as: UInt8.self)
                 index += 1
             }
         }

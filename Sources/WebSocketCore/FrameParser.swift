@@ -38,7 +38,7 @@ public struct FrameParser: Sendable {
         defer { buffer = input }
         let start = input.readerIndex
         guard let first = input.getInteger(at: start, as: UInt8.self),
-              let second = input.getInteger(at: start + 1, as: UInt8.self)
+            let second = input.getInteger(at: start + 1, as: UInt8.self)
         else { return nil }
         let masked = second & 0x80 != 0
         let shortLength = second & 0x7F
@@ -78,6 +78,36 @@ public struct FrameParser: Sendable {
         return WebSocketFrame(
             fin: first & 0x80 != 0, rsv: (first >> 4) & 0b111, opcode: WebSocketOpcode(rawValue: first & 0x0F),
             maskingKey: maskingKey, payload: payload)
+    }
+
+    /// The frame whose header is complete but whose payload is not yet: its opcode and the payload bytes received so
+    /// far (unmasked frames only). Lets a caller fail fast on invalid UTF-8 before the whole frame arrived.
+    public func partialFrame() -> (opcode: WebSocketOpcode, fin: Bool, payloadPrefix: ByteBuffer)? {
+        guard !failed, let input = buffer, input.readableBytes >= 2 else { return nil }
+        let start = input.readerIndex
+        let first = input.getInteger(at: start, as: UInt8.self)!
+        let second = input.getInteger(at: start + 1, as: UInt8.self)!
+        guard second & 0x80 == 0 else { return nil }
+        var headerLength = 2
+        let length: UInt64
+        switch second & 0x7F {
+        case 126:
+            guard let value = input.getInteger(at: start + 2, as: UInt16.self) else { return nil }
+            length = UInt64(value)
+            headerLength += 2
+        case 127:
+            guard let value = input.getInteger(at: start + 2, as: UInt64.self) else { return nil }
+            length = value
+            headerLength += 8
+        default:
+            length = UInt64(second & 0x7F)
+        }
+        let available = input.readableBytes - headerLength
+        guard available >= 0, UInt64(available) < length else { return nil }
+        return (
+            WebSocketOpcode(rawValue: first & 0x0F), first & 0x80 != 0,
+            input.getSlice(at: start + headerLength, length: available)!
+        )
     }
 
     private mutating func validateHeader(first: UInt8, masked: Bool, length: UInt64) throws(ProtocolViolation) {

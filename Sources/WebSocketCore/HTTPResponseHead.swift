@@ -15,8 +15,10 @@ public struct HTTPResponseHead: Sendable, Equatable {
     /// Whether the body was longer than the limit and was cut.
     public var bodyTruncated: Bool
 
-    public init(version: String = "HTTP/1.1", status: Int, reason: String = "", headers: HTTPHeaderList = .init(),
-                body: ByteBuffer = ByteBuffer(), bodyTruncated: Bool = false) {
+    public init(
+        version: String = "HTTP/1.1", status: Int, reason: String = "", headers: HTTPHeaderList = .init(),
+        body: ByteBuffer = ByteBuffer(), bodyTruncated: Bool = false
+    ) {
         self.version = version
         self.status = status
         self.reason = reason

@@ -94,8 +94,9 @@ public struct HTTPResponseParser: Sendable {
             guard let colon = line.firstIndex(of: ":"), colon != line.startIndex else { throw .malformedHeader(line) }
             headers.append(String(line[..<colon]), line[line.index(after: colon)...].trimmingSpaces())
         }
-        return HTTPResponseHead(version: String(parts[0]), status: status,
-                                reason: parts.count > 2 ? String(parts[2]) : "", headers: headers)
+        return HTTPResponseHead(
+            version: String(parts[0]), status: status,
+            reason: parts.count > 2 ? String(parts[2]) : "", headers: headers)
     }
 
     private mutating func parseBody() throws(HTTPResponseParseError) -> Result {

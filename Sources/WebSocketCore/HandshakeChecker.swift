@@ -3,8 +3,10 @@ public enum HandshakeChecker {
     /// The verdict for `response` to a request that sent `key` and offered `subprotocols` and `extensions`
     /// (extension offers are compared by name: `permessage-deflate; client_max_window_bits` offers
     /// `permessage-deflate`).
-    public static func verdict(for response: HTTPResponseHead, key: String, offeredSubprotocols: [String],
-                               offeredExtensions: [String]) -> HandshakeVerdict {
+    public static func verdict(
+        for response: HTTPResponseHead, key: String, offeredSubprotocols: [String],
+        offeredExtensions: [String]
+    ) -> HandshakeVerdict {
         guard response.status == 101 else { return .refused(status: response.status) }
         let headers = response.headers
         guard let upgrade = headers.first("Upgrade") else { return .invalid(reason: "missing Upgrade header") }

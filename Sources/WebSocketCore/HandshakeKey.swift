@@ -9,7 +9,9 @@ public enum HandshakeKey {
         bytes.reserveCapacity(16)
         for _ in 0..<2 {
             let value = random.next()
-            for shift in stride(from: 56, through: 0, by: -8) { bytes.append(UInt8(truncatingIfNeeded: value >> UInt64(shift))) }
+            for shift in stride(from: 56, through: 0, by: -8) {
+                bytes.append(UInt8(truncatingIfNeeded: value >> UInt64(shift)))
+            }
         }
         return Base64.encode(bytes)
     }

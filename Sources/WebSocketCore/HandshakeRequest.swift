@@ -21,9 +21,11 @@ public struct HandshakeRequest: Sendable, Equatable {
     /// Builds the standard request: Host, Upgrade, Connection, Sec-WebSocket-Key, Sec-WebSocket-Version: 13,
     /// then Origin, Sec-WebSocket-Protocol and Sec-WebSocket-Extensions when given, then `extraHeaders` in order.
     /// An extra header with the name of a standard one (case-insensitive) replaces that one's value in place.
-    public static func make(host: String, path: String, key: String, subprotocols: [String] = [],
-                            origin: String? = nil, extensions: [String] = [],
-                            extraHeaders: [(name: String, value: String)] = []) -> HandshakeRequest {
+    public static func make(
+        host: String, path: String, key: String, subprotocols: [String] = [],
+        origin: String? = nil, extensions: [String] = [],
+        extraHeaders: [(name: String, value: String)] = []
+    ) -> HandshakeRequest {
         var headers = HTTPHeaderList()
         headers.append("Host", host)
         headers.append("Upgrade", "websocket")

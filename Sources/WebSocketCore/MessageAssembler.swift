@@ -29,6 +29,8 @@ public struct MessageAssembler: Sendable {
     public var maxMessageSize: Int
     private var partial: Partial?
     private var validator = UTF8Validator()
+    private var partialValidator: UTF8Validator?
+    private var partialValidatedBytes = 0
 
     public init(maxMessageSize: Int = 16 << 20) {
         self.maxMessageSize = maxMessageSize
@@ -39,6 +41,8 @@ public struct MessageAssembler: Sendable {
 
     /// Interprets one frame that already passed the `FrameParser`'s header checks.
     public mutating func receive(_ frame: WebSocketFrame) throws(ProtocolViolation) -> Output {
+        partialValidator = nil
+        partialValidatedBytes = 0
         switch frame.opcode {
         case .ping: return .ping(frame.payload)
         case .pong: return .pong(frame.payload)
@@ -47,6 +51,22 @@ public struct MessageAssembler: Sendable {
         case .continuation: return try resume(frame)
         default: throw .reservedOpcode(frame.opcode.rawValue)
         }
+    }
+
+    /// Checks the first bytes of a data frame that has not fully arrived (see `FrameParser.partialFrame()`): throws as
+    /// soon as a text message can no longer be valid UTF-8. Call again as more bytes arrive; only new bytes are
+    /// examined. The complete frame must still be passed to `receive`.
+    public mutating func checkPartial(opcode: WebSocketOpcode, payloadPrefix: ByteBuffer) throws(ProtocolViolation) {
+        let isText = opcode == .text || (opcode == .continuation && partial?.kind == .text)
+        guard isText, !(opcode == .text && partial != nil), payloadPrefix.readableBytes > partialValidatedBytes
+        else { return }
+        var checker = partialValidator ?? (opcode == .text ? UTF8Validator() : validator)
+        let fresh = payloadPrefix.getSlice(
+            at: payloadPrefix.readerIndex + partialValidatedBytes,
+            length: payloadPrefix.readableBytes - partialValidatedBytes)!
+        guard checker.feed(fresh) else { throw .invalidUTF8Text() }
+        partialValidator = checker
+        partialValidatedBytes = payloadPrefix.readableBytes
     }
 
     private mutating func start(_ frame: WebSocketFrame) throws(ProtocolViolation) -> Output {

@@ -17,8 +17,10 @@ public struct RawFrame: Sendable, Equatable {
     /// A length to write in the header instead of the real payload length (a lie), or `nil` for the truth.
     public var lengthOverride: UInt64?
 
-    public init(opcode: WebSocketOpcode, fin: Bool = true, rsv: UInt8 = 0, masked: Bool = true,
-                maskingKey: UInt32? = nil, payload: ByteBuffer = ByteBuffer(), lengthOverride: UInt64? = nil) {
+    public init(
+        opcode: WebSocketOpcode, fin: Bool = true, rsv: UInt8 = 0, masked: Bool = true,
+        maskingKey: UInt32? = nil, payload: ByteBuffer = ByteBuffer(), lengthOverride: UInt64? = nil
+    ) {
         self.opcode = opcode
         self.fin = fin
         self.rsv = rsv & 0b111

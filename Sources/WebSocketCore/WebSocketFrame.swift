@@ -13,8 +13,10 @@ public struct WebSocketFrame: Sendable, Equatable {
     /// The unmasked payload.
     public var payload: ByteBuffer
 
-    public init(fin: Bool = true, rsv: UInt8 = 0, opcode: WebSocketOpcode, maskingKey: UInt32? = nil,
-                payload: ByteBuffer) {
+    public init(
+        fin: Bool = true, rsv: UInt8 = 0, opcode: WebSocketOpcode, maskingKey: UInt32? = nil,
+        payload: ByteBuffer
+    ) {
         self.fin = fin
         self.rsv = rsv & 0b111
         self.opcode = opcode

@@ -11,7 +11,9 @@ public struct AutobahnClient: Sendable {
     /// Where progress lines go.
     public var log: @Sendable (String) -> Void
 
-    public init(serverURL: String, agent: String = "wscenario", log: @escaping @Sendable (String) -> Void = { print($0) }) {
+    public init(
+        serverURL: String, agent: String = "wscenario", log: @escaping @Sendable (String) -> Void = { print($0) }
+    ) {
         self.serverURL = serverURL.hasSuffix("/") ? String(serverURL.dropLast()) : serverURL
         self.agent = agent
         self.log = log

@@ -8,7 +8,10 @@ extension WebSocketChannelHandler {
         while case .open = phase {
             let frame: WebSocketFrame
             do {
-                guard let next = try frameParser.nextFrame() else { return }
+                guard let next = try frameParser.nextFrame() else {
+                    try checkPartialFrame()
+                    return
+                }
                 frame = next
             } catch {
                 failConnection(error)
@@ -43,6 +46,12 @@ extension WebSocketChannelHandler {
         }
     }
 
+    /// Fails fast on invalid UTF-8 in a text frame that has only partly arrived.
+    private func checkPartialFrame() throws(ProtocolViolation) {
+        guard !closeMachine.closeReceived, let partial = frameParser.partialFrame() else { return }
+        try assembler.checkPartial(opcode: partial.opcode, payloadPrefix: partial.payloadPrefix)
+    }
+
     /// Fails the connection after a peer protocol violation (RFC 6455 §7.1.7): reports it, sends a close frame
     /// with the violation's code, and waits (bounded) for the server to end the connection.
     func failConnection(_ violation: ProtocolViolation) {
@@ -50,8 +59,9 @@ extension WebSocketChannelHandler {
         let error = WebSocketError(kind: .protocol, message: violation.message, closeCode: violation.closeCode)
         if connectionError == nil { connectionError = error }
         sink.emit(.error(error))
-        perform(closeMachine.failConnection(code: violation.closeCode, reason: violation.message),
-                timeout: configuration.closeTimeout)
+        perform(
+            closeMachine.failConnection(code: violation.closeCode, reason: violation.message),
+            timeout: configuration.closeTimeout)
     }
 
     /// Carries out a close state machine action.
@@ -76,8 +86,10 @@ extension WebSocketChannelHandler {
     }
 
     /// Masks, records and writes one frame (not flushed).
-    func writeFrame(fin: Bool = true, rsv: UInt8 = 0, opcode: WebSocketOpcode, payload: ByteBuffer,
-                    promise: EventLoopPromise<Void>?) {
+    func writeFrame(
+        fin: Bool = true, rsv: UInt8 = 0, opcode: WebSocketOpcode, payload: ByteBuffer,
+        promise: EventLoopPromise<Void>?
+    ) {
         guard let context else {
             promise?.fail(WebSocketError(kind: .closed, message: "the connection is closed"))
             return
@@ -87,8 +99,11 @@ extension WebSocketChannelHandler {
         var buffer = context.channel.allocator.buffer(
             capacity: FrameEncoder.headerSize(length: length, masked: true) + payload.readableBytes)
         FrameEncoder.encode(fin: fin, rsv: rsv, opcode: opcode, payload: payload, maskingKey: key, into: &buffer)
-        sink.emit(.frameOut(WebSocketFrameRecord(opcode: opcode, fin: fin, rsv: rsv, masked: true, length: length,
-                                                 payload: payload)))
+        sink.emit(
+            .frameOut(
+                WebSocketFrameRecord(
+                    opcode: opcode, fin: fin, rsv: rsv, masked: true, length: length,
+                    payload: payload)))
         context.write(wrapOutboundOut(buffer), promise: promise)
     }
 
@@ -99,9 +114,9 @@ extension WebSocketChannelHandler {
             ?? WebSocketError(kind: .closed, message: "the connection is closed")
     }
 
-    func sendMessage(opcode: WebSocketOpcode, payload: ByteBuffer, fragments: Int, promise: EventLoopPromise<Void>) {
+    func sendMessage(opcode: WebSocketOpcode, payload: ByteBuffer, fragments: Int, promise: EventLoopPromise<Void>?) {
         guard case .open = phase, closeMachine.isOpen, context != nil else {
-            promise.fail(closedError)
+            promise?.fail(closedError)
             return
         }
         let count = max(1, fragments)
@@ -112,8 +127,9 @@ extension WebSocketChannelHandler {
             let piece = payload.getSlice(at: payload.readerIndex + offset, length: size)!
             offset += size
             let last = index == count - 1
-            writeFrame(fin: last, opcode: index == 0 ? opcode : .continuation, payload: piece,
-                       promise: last ? promise : nil)
+            writeFrame(
+                fin: last, opcode: index == 0 ? opcode : .continuation, payload: piece,
+                promise: last ? promise : nil)
         }
         context?.flush()
     }
@@ -133,11 +149,14 @@ extension WebSocketChannelHandler {
             return
         }
         let random = configuration.random
-        let buffer = FrameEncoder.encode(raw, randomKey: { UInt32(truncatingIfNeeded: random()) },
-                                         allocator: context.channel.allocator)
-        sink.emit(.frameOut(WebSocketFrameRecord(
-            opcode: raw.opcode, fin: raw.fin, rsv: raw.rsv, masked: raw.masked,
-            length: raw.lengthOverride ?? UInt64(raw.payload.readableBytes), payload: raw.payload)))
+        let buffer = FrameEncoder.encode(
+            raw, randomKey: { UInt32(truncatingIfNeeded: random()) },
+            allocator: context.channel.allocator)
+        sink.emit(
+            .frameOut(
+                WebSocketFrameRecord(
+                    opcode: raw.opcode, fin: raw.fin, rsv: raw.rsv, masked: raw.masked,
+                    length: raw.lengthOverride ?? UInt64(raw.payload.readableBytes), payload: raw.payload)))
         context.writeAndFlush(wrapOutboundOut(buffer), promise: promise)
     }
 

@@ -33,15 +33,18 @@ final class WebSocketChannelHandler: ChannelInboundHandler {
     /// The first error after the upgrade (protocol violation, dropped connection).
     var connectionError: WebSocketError?
 
-    init(configuration: WebSocketClientConfiguration, request: HandshakeRequest, sink: EventSink,
-         handshakePromise: EventLoopPromise<HandshakeCompletion>) {
+    init(
+        configuration: WebSocketClientConfiguration, request: HandshakeRequest, sink: EventSink,
+        handshakePromise: EventLoopPromise<HandshakeCompletion>
+    ) {
         self.configuration = configuration
         self.request = request
         self.sink = sink
         self.handshakePromise = handshakePromise
         responseParser = HTTPResponseParser(maxBodySize: configuration.maxResponseBodySize)
-        frameParser = FrameParser(configuration: FrameParserConfiguration(
-            expectMasked: false, allowedRSV: 0, maxFrameSize: configuration.maxFrameSize))
+        frameParser = FrameParser(
+            configuration: FrameParserConfiguration(
+                expectMasked: false, allowedRSV: 0, maxFrameSize: configuration.maxFrameSize))
         assembler = MessageAssembler(maxMessageSize: configuration.maxMessageSize)
     }
 
@@ -58,8 +61,9 @@ final class WebSocketChannelHandler: ChannelInboundHandler {
     private func start(context: ChannelHandlerContext) {
         guard case .connecting = phase else { return }
         phase = .handshaking
-        context.writeAndFlush(wrapOutboundOut(request.serialized(allocator: context.channel.allocator)),
-                              promise: nil)
+        context.writeAndFlush(
+            wrapOutboundOut(request.serialized(allocator: context.channel.allocator)),
+            promise: nil)
         sink.emit(.handshakeRequest(request))
         let bound = NIOLoopBound(self, eventLoop: context.eventLoop)
         handshakeTimer = context.eventLoop.scheduleTask(in: configuration.handshakeTimeout) {
@@ -94,8 +98,10 @@ final class WebSocketChannelHandler: ChannelInboundHandler {
             if let head = try? responseParser.endOfInput() {
                 handleResponse(head, leftover: ByteBuffer())
             } else {
-                finishHandshake(error: WebSocketError(
-                    kind: .closed, message: "the server closed the connection before completing its handshake answer"))
+                finishHandshake(
+                    error: WebSocketError(
+                        kind: .closed,
+                        message: "the server closed the connection before completing its handshake answer"))
             }
         case .open, .failed:
             phase = .ended
@@ -136,8 +142,9 @@ final class WebSocketChannelHandler: ChannelInboundHandler {
 
     private func handleResponse(_ head: HTTPResponseHead, leftover: ByteBuffer) {
         handshakeTimer?.cancel()
-        let verdict = HandshakeChecker.verdict(for: head, key: request.key, offeredSubprotocols: configuration.subprotocols,
-                                               offeredExtensions: configuration.extensions)
+        let verdict = HandshakeChecker.verdict(
+            for: head, key: request.key, offeredSubprotocols: configuration.subprotocols,
+            offeredExtensions: configuration.extensions)
         sink.emit(.handshakeResponse(head, verdict: verdict))
         switch verdict {
         case .upgraded:
@@ -148,19 +155,23 @@ final class WebSocketChannelHandler: ChannelInboundHandler {
             if leftover.readableBytes > 0 { processFrames(leftover) }
         case .refused(let status):
             let reason = head.reason.isEmpty ? "" : " \(head.reason)"
-            finishHandshake(error: WebSocketError(
-                kind: .handshake, message: "server refused the upgrade: \(status)\(reason)", response: head),
+            finishHandshake(
+                error: WebSocketError(
+                    kind: .handshake, message: "server refused the upgrade: \(status)\(reason)", response: head),
                 response: head, verdict: verdict)
         case .invalid(let reason):
-            finishHandshake(error: WebSocketError(kind: .handshake, message: reason, response: head),
-                            response: head, verdict: verdict)
+            finishHandshake(
+                error: WebSocketError(kind: .handshake, message: reason, response: head),
+                response: head, verdict: verdict)
         }
     }
 
     private func handshakeTimedOut() {
         guard !handshakeFinished else { return }
-        finishHandshake(error: WebSocketError(
-            kind: .timeout, message: "no complete handshake answer within \(Self.describe(configuration.handshakeTimeout))"))
+        finishHandshake(
+            error: WebSocketError(
+                kind: .timeout,
+                message: "no complete handshake answer within \(Self.describe(configuration.handshakeTimeout))"))
     }
 
     /// Ends a failed handshake: reports the error, resolves the connect, closes the channel.

@@ -4,9 +4,9 @@ import NIOSSL
 import WebSocketCore
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Opens WebSocket connections on a shared event loop group.
@@ -32,16 +32,20 @@ public final class WebSocketClient: Sendable {
     /// Connects, performs the opening handshake, and returns the complete outcome. Never throws: failures come back
     /// as `result.error` (also delivered as an `.error` event). Every event of the connection is passed to
     /// `eventHandler` in order, synchronously on the connection's event loop (keep it short; do not block).
-    public func connect(_ configuration: WebSocketClientConfiguration,
-                        eventHandler: @escaping @Sendable (TimedWebSocketEvent) -> Void) async -> WebSocketConnectResult {
+    public func connect(
+        _ configuration: WebSocketClientConfiguration,
+        eventHandler: @escaping @Sendable (TimedWebSocketEvent) -> Void
+    ) async -> WebSocketConnectResult {
         let sink = EventSink(clock: configuration.clock, handler: eventHandler)
         func failure(_ error: WebSocketError, request: HandshakeRequest? = nil) -> WebSocketConnectResult {
             sink.emit(.error(error))
             return WebSocketConnectResult(request: request, error: error)
         }
         guard let url = WebSocketURL(configuration.url) else {
-            return failure(WebSocketError(kind: .invalidConfiguration,
-                                          message: "not a ws:// or wss:// URL: \(configuration.url)"))
+            return failure(
+                WebSocketError(
+                    kind: .invalidConfiguration,
+                    message: "not a ws:// or wss:// URL: \(configuration.url)"))
         }
         let sslContext: NIOSSLContext?
         do {
@@ -81,16 +85,18 @@ public final class WebSocketClient: Sendable {
         }
         let completion = try! await promise.futureResult.get()
         guard let response = completion.response, let verdict = completion.verdict, completion.error == nil,
-              case .upgraded(let subprotocol, let extensions) = verdict
+            case .upgraded(let subprotocol, let extensions) = verdict
         else {
             channel.close(promise: nil)
             let error = completion.error ?? WebSocketError(kind: .handshake, message: "handshake failed")
-            return WebSocketConnectResult(request: request, response: completion.response, verdict: completion.verdict,
-                                          error: error)
+            return WebSocketConnectResult(
+                request: request, response: completion.response, verdict: completion.verdict,
+                error: error)
         }
         guard let handler = completion.handler else {
-            return WebSocketConnectResult(request: request, response: response, verdict: verdict,
-                                          error: WebSocketError(kind: .closed, message: "the connection is closed"))
+            return WebSocketConnectResult(
+                request: request, response: response, verdict: verdict,
+                error: WebSocketError(kind: .closed, message: "the connection is closed"))
         }
         let connection = WebSocketConnection(
             channel: channel, handler: handler, request: request, response: response, subprotocol: subprotocol,
@@ -122,15 +128,18 @@ public final class WebSocketClient: Sendable {
                 return WebSocketError(kind: .refused, message: "connection to \(target) refused")
             }
             if inner.contains(where: { isTimeout($0) }) {
-                return WebSocketError(kind: .timeout, message: "no TCP connection to \(target) within "
-                                      + WebSocketChannelHandler.describe(timeout))
+                return WebSocketError(
+                    kind: .timeout,
+                    message: "no TCP connection to \(target) within "
+                        + WebSocketChannelHandler.describe(timeout))
             }
             return WebSocketError(kind: .refused, message: "cannot connect to \(target): \(inner.map { "\($0)" })")
         }
         if isRefused(error) { return WebSocketError(kind: .refused, message: "connection to \(target) refused") }
         if isTimeout(error) {
-            return WebSocketError(kind: .timeout,
-                                  message: "no TCP connection to \(target) within \(WebSocketChannelHandler.describe(timeout))")
+            return WebSocketError(
+                kind: .timeout,
+                message: "no TCP connection to \(target) within \(WebSocketChannelHandler.describe(timeout))")
         }
         if error is SocketAddressError || "\(error)".contains("resolve") {
             return WebSocketError(kind: .dns, message: "cannot resolve \(url.host): \(error)")

@@ -38,13 +38,15 @@ public struct WebSocketClientConfiguration: Sendable {
     /// Monotonic clock in nanoseconds for event timestamps.
     public var clock: @Sendable () -> UInt64
 
-    public init(url: String, headers: [(name: String, value: String)] = [], subprotocols: [String] = [],
-                origin: String? = nil, extensions: [String] = [], tls: WebSocketTLSOptions = .init(),
-                connectTimeout: TimeAmount = .seconds(5), handshakeTimeout: TimeAmount = .seconds(5),
-                closeTimeout: TimeAmount = .seconds(2), maxFrameSize: Int = 16 << 20, maxMessageSize: Int = 16 << 20,
-                autoPong: Bool = true, maxResponseBodySize: Int = 1 << 20,
-                random: @escaping @Sendable () -> UInt64 = { UInt64.random(in: .min ... .max) },
-                clock: @escaping @Sendable () -> UInt64 = { NIODeadline.now().uptimeNanoseconds }) {
+    public init(
+        url: String, headers: [(name: String, value: String)] = [], subprotocols: [String] = [],
+        origin: String? = nil, extensions: [String] = [], tls: WebSocketTLSOptions = .init(),
+        connectTimeout: TimeAmount = .seconds(5), handshakeTimeout: TimeAmount = .seconds(5),
+        closeTimeout: TimeAmount = .seconds(2), maxFrameSize: Int = 16 << 20, maxMessageSize: Int = 16 << 20,
+        autoPong: Bool = true, maxResponseBodySize: Int = 1 << 20,
+        random: @escaping @Sendable () -> UInt64 = { UInt64.random(in: .min ... .max) },
+        clock: @escaping @Sendable () -> UInt64 = { NIODeadline.now().uptimeNanoseconds }
+    ) {
         self.url = url
         self.headers = headers
         self.subprotocols = subprotocols

@@ -14,8 +14,10 @@ public struct WebSocketConnectResult: Sendable {
     /// Why there is no connection, else `nil`.
     public var error: WebSocketError?
 
-    public init(request: HandshakeRequest? = nil, response: HTTPResponseHead? = nil, verdict: HandshakeVerdict? = nil,
-                connection: WebSocketConnection? = nil, error: WebSocketError? = nil) {
+    public init(
+        request: HandshakeRequest? = nil, response: HTTPResponseHead? = nil, verdict: HandshakeVerdict? = nil,
+        connection: WebSocketConnection? = nil, error: WebSocketError? = nil
+    ) {
         self.request = request
         self.response = response
         self.verdict = verdict

@@ -18,8 +18,11 @@ public final class WebSocketConnection: Sendable {
     /// The accepted extensions (as the server wrote them).
     public let extensions: [String]
 
-    init(channel: Channel, handler: NIOLoopBound<WebSocketChannelHandler>, request: HandshakeRequest, response: HTTPResponseHead,
-         subprotocol: String?, extensions: [String], closeTimeout: TimeAmount) {
+    init(
+        channel: Channel, handler: NIOLoopBound<WebSocketChannelHandler>, request: HandshakeRequest,
+        response: HTTPResponseHead,
+        subprotocol: String?, extensions: [String], closeTimeout: TimeAmount
+    ) {
         self.channel = channel
         self.handler = handler
         self.request = request
@@ -44,6 +47,15 @@ public final class WebSocketConnection: Sendable {
     public func send(opcode: WebSocketOpcode, payload: ByteBuffer, fragments: Int = 1) async throws(WebSocketError) {
         try await run { handler, promise in
             handler.sendMessage(opcode: opcode, payload: payload, fragments: fragments, promise: promise)
+        }
+    }
+
+    /// Queues a data message without waiting for it to be written (for pipelined load); a failure shows only as the
+    /// connection's events.
+    public func enqueue(opcode: WebSocketOpcode, payload: ByteBuffer, fragments: Int = 1) {
+        let handler = self.handler
+        channel.eventLoop.execute {
+            handler.value.sendMessage(opcode: opcode, payload: payload, fragments: fragments, promise: nil)
         }
     }
 

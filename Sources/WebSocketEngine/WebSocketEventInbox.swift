@@ -31,7 +31,8 @@ public final class WebSocketEventInbox: Sendable {
 
     /// The event handler: records `event`, wakes a waiting `nextMessage`.
     public func receive(_ event: TimedWebSocketEvent) {
-        let resume: (CheckedContinuation<WebSocketMessage?, Never>, WebSocketMessage?)? = state.withLockedValue { state in
+        let resume: (CheckedContinuation<WebSocketMessage?, Never>, WebSocketMessage?)? = state.withLockedValue {
+            state in
             if state.keepsEvents { state.events.append(event) }
             switch event.event {
             case .messageIn(let message):

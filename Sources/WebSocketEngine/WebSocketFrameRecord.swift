@@ -26,8 +26,9 @@ public struct WebSocketFrameRecord: Sendable, Equatable {
     }
 
     init(_ frame: WebSocketFrame) {
-        self.init(opcode: frame.opcode, fin: frame.fin, rsv: frame.rsv, masked: frame.isMasked,
-                  length: UInt64(frame.payload.readableBytes), payload: frame.payload)
+        self.init(
+            opcode: frame.opcode, fin: frame.fin, rsv: frame.rsv, masked: frame.isMasked,
+            length: UInt64(frame.payload.readableBytes), payload: frame.payload)
     }
 
     /// RSV1, RSV2, RSV3 as booleans.

@@ -11,8 +11,10 @@ public struct WebSocketTLSOptions: Sendable, Equatable {
     /// The SNI / verification host name to use instead of the URL's host.
     public var serverName: String?
 
-    public init(caFile: String? = nil, certificateFile: String? = nil, keyFile: String? = nil, insecure: Bool = false,
-                serverName: String? = nil) {
+    public init(
+        caFile: String? = nil, certificateFile: String? = nil, keyFile: String? = nil, insecure: Bool = false,
+        serverName: String? = nil
+    ) {
         self.caFile = caFile
         self.certificateFile = certificateFile
         self.keyFile = keyFile

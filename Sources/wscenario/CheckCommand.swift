@@ -14,7 +14,7 @@ struct CheckCommand: AsyncParsableCommand {
             Examples:
               wscenario check                              validate ./scenarios
               wscenario check scenarios/chat.yaml tests/ws/
-              wscenario check --var server=ws://127.0.0.1:9001 --vars ci.vars.yaml scenarios/
+              wscenario check --var server=ws://127.0.0.1:9001 --vars ci.vars.yaml
             """)
 
     @Argument(help: "Scenario files and/or directories (searched recursively). Default: ./scenarios")
@@ -46,14 +46,14 @@ struct CheckCommand: AsyncParsableCommand {
         let scenarioWord = scenarioCount == 1 ? "scenario" : "scenarios"
         let fileWord = fileCount == 1 ? "file" : "files"
         var summary = "\(scenarioCount) \(scenarioWord) in \(fileCount) \(fileWord): "
-        summary += errors == 0 ? "ok" : "\(errors) \(errors == 1 ? "error" : "errors")"
+        if errors > 0 {
+            summary += "\(errors) \(errors == 1 ? "error" : "errors")"
+        } else {
+            summary += fileCount == 0 ? "no scenario files found" : "ok"
+        }
         let warnings = suite.warnings.count
         if warnings > 0 { summary += ", \(warnings) \(warnings == 1 ? "warning" : "warnings")" }
         print(summary)
-        if errors > 0 { throw ExitCode(2) }
-        if fileCount == 0 {
-            FileHandle.standardError.write(Data("error: no scenario files found\n".utf8))
-            throw ExitCode(2)
-        }
+        if errors > 0 || fileCount == 0 { throw ExitCode(2) }
     }
 }

@@ -41,11 +41,28 @@ struct ProbeCommand: AsyncParsableCommand {
     @Option(help: "With --autobahn: the agent name reported to the server.")
     var agent: String = "wscenario"
 
+    @Option(help: ArgumentHelp("Measure against an echo server at URL: sequential or pipelined.", visibility: .hidden))
+    var benchmark: String?
+
+    @Option(help: ArgumentHelp("With --benchmark: the number of messages.", visibility: .hidden))
+    var count: Int = 100_000
+
+    @Option(help: ArgumentHelp("With --benchmark: bytes per message.", visibility: .hidden))
+    var size: Int = 32
+
     func run() async throws {
         if autobahn {
             let driver = AutobahnClient(serverURL: url, agent: agent)
             let ok = await driver.run()
             throw ExitCode(ok ? 0 : 1)
+        }
+        if let benchmark {
+            let bench = EngineBenchmark(url: url, size: size)
+            let measurement =
+                benchmark == "pipelined"
+                ? try await bench.pipelined(count: count) : try await bench.sequential(count: count)
+            print(measurement)
+            return
         }
         let ok = await probe()
         throw ExitCode(ok ? 0 : 1)
@@ -55,7 +72,10 @@ struct ProbeCommand: AsyncParsableCommand {
         var configuration = WebSocketClientConfiguration(url: url)
         configuration.headers = headers.compactMap { header in
             guard let colon = header.firstIndex(of: ":") else { return nil }
-            return (String(header[..<colon]), String(header[header.index(after: colon)...]).trimmingCharacters(in: .whitespaces))
+            return (
+                String(header[..<colon]),
+                String(header[header.index(after: colon)...]).trimmingCharacters(in: .whitespaces)
+            )
         }
         configuration.subprotocols = subprotocols
         configuration.tls.insecure = insecure

@@ -22,7 +22,8 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .customLong("var"), help: ArgumentHelp("Set a variable (repeatable).", valueName: "NAME=VALUE"))
     var variables: [String] = []
 
-    @Option(name: .customLong("vars"), help: ArgumentHelp("A YAML mapping of variables (repeatable).", valueName: "FILE"))
+    @Option(
+        name: .customLong("vars"), help: ArgumentHelp("A YAML mapping of variables (repeatable).", valueName: "FILE"))
     var variableFiles: [String] = []
 
     @Option(name: .customLong("tag"), help: "Run scenarios carrying any of these tags (repeatable).")

@@ -9,14 +9,16 @@ struct ServeCommand: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Run the built-in WebSocket test server until interrupted.",
         discussion: """
-            Prints one line "listening on ws://HOST:PORT" to standard output once ready, and one log
-            line per connection to standard error. SIGINT or SIGTERM stops it (exit status 0).
+            Prints one line "listening on ws://HOST:PORT" to standard output once
+            ready, and one log line per connection to standard error. SIGINT or
+            SIGTERM stops it (exit status 0). Durations: 250, 250ms or 1.5s.
 
             Paths:
             \(ServerRoute.pathSummary)
 
-            /auth expects "Authorization: Bearer <--token>", or "Bearer \(BuiltInServerConfiguration.defaultAuthToken)"
-            when the server has no --token. With --token, /chat/{room} requires it too (401 otherwise).
+            /auth expects "Authorization: Bearer <--token>", or
+            "Bearer \(BuiltInServerConfiguration.defaultAuthToken)" when the server has no --token.
+            With --token, /chat/{room} requires it too (401 otherwise).
             Any other path: 404 with this list. Details: docs/server.md.
             """
     )
@@ -53,6 +55,7 @@ struct ServeCommand: AsyncParsableCommand {
             token: token,
             logger: logger
         )
+        let signals = TerminationSignals()
         let server: BuiltInServer
         do {
             server = try await BuiltInServer.start(configuration)
@@ -61,7 +64,7 @@ struct ServeCommand: AsyncParsableCommand {
             throw ExitCode(1)
         }
         FileHandle.standardOutput.write(Data("listening on \(server.url)\n".utf8))
-        let signal = await TerminationSignals.wait()
+        let signal = await signals.wait()
         logger.info("received signal \(signal), shutting down")
         try await server.shutdown()
     }

@@ -1,6 +1,7 @@
 import Foundation
 import ScenarioLanguage
 import Testing
+
 @testable import ScenarioRunner
 
 @Suite("Interpreter: connections and errors")
@@ -12,8 +13,9 @@ struct InterpreterConnectionTests {
         } else if request.url.contains("forbidden") {
             script.failure = ConnectionFailure(
                 kind: .handshake, message: "the server answered 403 instead of 101",
-                response: HandshakeResponse(status: 403, reason: "Forbidden", headers: [("WWW-Authenticate", "Bearer realm=x")],
-                                            body: Array("forbidden here".utf8)))
+                response: HandshakeResponse(
+                    status: 403, reason: "Forbidden", headers: [("WWW-Authenticate", "Bearer realm=x")],
+                    body: Array("forbidden here".utf8)))
         }
         return script
     }
@@ -21,7 +23,8 @@ struct InterpreterConnectionTests {
     @Test func failedConnectFailsAtTheConnectStepAndSkipsTheRest() async throws {
         let harness = try Harness(connector: ScriptedConnector(InterpreterConnectionTests.refusing))
         defer { harness.cleanUp() }
-        let result = try await harness.runOne("""
+        let result = try await harness.runOne(
+            """
             name: refused
             steps:
               - connect: ws://refused/
@@ -43,7 +46,8 @@ struct InterpreterConnectionTests {
     @Test func expectErrorAndRefusedHandshake() async throws {
         let harness = try Harness(connector: ScriptedConnector(InterpreterConnectionTests.refusing))
         defer { harness.cleanUp() }
-        let result = try await harness.runOne("""
+        let result = try await harness.runOne(
+            """
             name: errors expected
             steps:
               - connect: ws://refused/
@@ -59,7 +63,8 @@ struct InterpreterConnectionTests {
     @Test func handshakeRefusalExplainsStatusHeadersAndBody() async throws {
         let harness = try Harness(connector: ScriptedConnector(InterpreterConnectionTests.refusing))
         defer { harness.cleanUp() }
-        let result = try await harness.runOne("""
+        let result = try await harness.runOne(
+            """
             name: unexpected refusal
             steps:
               - connect: ws://forbidden/
@@ -74,7 +79,8 @@ struct InterpreterConnectionTests {
     @Test func wrongErrorKindFails() async throws {
         let harness = try Harness(connector: ScriptedConnector(InterpreterConnectionTests.refusing))
         defer { harness.cleanUp() }
-        let result = try await harness.runOne("""
+        let result = try await harness.runOne(
+            """
             name: wrong kind
             steps:
               - connect: ws://refused/
@@ -85,18 +91,23 @@ struct InterpreterConnectionTests {
     }
 
     @Test func expectCloseChecksCodeAndReason() async throws {
-        let harness = try Harness(connector: ScriptedConnector { _ in
-            var script = Script()
-            script.react = { action in
-                if case .text("bye") = action {
-                    return [.closeReceived(code: 4001, reason: "bye now"), .closed(code: 4001, reason: "bye now", by: .server)]
+        let harness = try Harness(
+            connector: ScriptedConnector { _ in
+                var script = Script()
+                script.react = { action in
+                    if case .text("bye") = action {
+                        return [
+                            .closeReceived(code: 4001, reason: "bye now"),
+                            .closed(code: 4001, reason: "bye now", by: .server),
+                        ]
+                    }
+                    return Script.echo(action)
                 }
-                return Script.echo(action)
-            }
-            return script
-        })
+                return script
+            })
         defer { harness.cleanUp() }
-        let passing = try await harness.runOne("""
+        let passing = try await harness.runOne(
+            """
             name: server closes
             steps:
               - connect: ws://fake/
@@ -104,7 +115,8 @@ struct InterpreterConnectionTests {
               - expect_close: { code: [1000, 4001], reason: /bye/ }
             """)
         #expect(passing.status == .passed, "\(String(describing: passing.failure))")
-        let failing = try await harness.runOne("""
+        let failing = try await harness.runOne(
+            """
             name: wrong code
             steps:
               - connect: ws://fake/
@@ -117,7 +129,8 @@ struct InterpreterConnectionTests {
     @Test func secretsAndAuthorizationAreRedactedEverywhere() async throws {
         let harness = try Harness()
         defer { harness.cleanUp() }
-        let summary = try await harness.run("""
+        let summary = try await harness.run(
+            """
             name: secret
             secrets: [token]
             vars: { token: s3cr3t-value }
@@ -142,7 +155,8 @@ struct InterpreterConnectionTests {
     @Test func repeatCountsIterationsAndNestsStepPaths() async throws {
         let harness = try Harness()
         defer { harness.cleanUp() }
-        let result = try await harness.runOne("""
+        let result = try await harness.runOne(
+            """
             name: loop
             inbox: strict
             steps:
@@ -165,7 +179,8 @@ struct InterpreterConnectionTests {
     @Test func strictInboxFailsOnLeftovers() async throws {
         let harness = try Harness()
         defer { harness.cleanUp() }
-        let strict = try await harness.runOne("""
+        let strict = try await harness.runOne(
+            """
             name: leftovers
             inbox: strict
             steps:
@@ -174,7 +189,8 @@ struct InterpreterConnectionTests {
             """)
         #expect(strict.status == .failed)
         #expect(strict.failure?.message.contains("left over") == true)
-        let warn = try await harness.runOne("""
+        let warn = try await harness.runOne(
+            """
             name: leftovers warn
             steps:
               - connect: ws://fake/
@@ -190,7 +206,8 @@ struct InterpreterConnectionTests {
         var options = harness.options()
         options.failFast = true
         options.jobs = 1
-        let summary = try await harness.run("""
+        let summary = try await harness.run(
+            """
             name: first fails
             steps:
               - connect: ws://refused/

@@ -1,6 +1,7 @@
 import Foundation
 import ScenarioLanguage
 import Testing
+
 @testable import ScenarioRunner
 
 @Suite("Interpreter: messages")
@@ -8,7 +9,8 @@ struct InterpreterMessageTests {
     @Test func echoRoundTripPassesAndWritesTranscript() async throws {
         let harness = try Harness()
         defer { harness.cleanUp() }
-        let result = try await harness.runOne("""
+        let result = try await harness.runOne(
+            """
             name: echo round trip
             steps:
               - connect: ws://fake/echo
@@ -39,13 +41,17 @@ struct InterpreterMessageTests {
     }
 
     @Test func timedOutExpectMessageListsUnconsumedMessagesAndDiffsTheClosest() async throws {
-        let harness = try Harness(connector: ScriptedConnector { _ in
-            var script = Script()
-            script.greeting = [Script.text(#"{"type":"joined","who":"bob"}"#), Script.text(#"{"type":"said","from":"bob"}"#)]
-            return script
-        })
+        let harness = try Harness(
+            connector: ScriptedConnector { _ in
+                var script = Script()
+                script.greeting = [
+                    Script.text(#"{"type":"joined","who":"bob"}"#), Script.text(#"{"type":"said","from":"bob"}"#),
+                ]
+                return script
+            })
         defer { harness.cleanUp() }
-        let result = try await harness.runOne("""
+        let result = try await harness.runOne(
+            """
             name: wrong sender
             steps:
               - connect: ws://fake/chat
@@ -66,13 +72,15 @@ struct InterpreterMessageTests {
     }
 
     @Test func ignoredMessagesAreSkippedAndOrderedRequiresTheNextOne() async throws {
-        let harness = try Harness(connector: ScriptedConnector { _ in
-            var script = Script()
-            script.greeting = [Script.text(#"{"type":"heartbeat"}"#), Script.text("first"), Script.text("second")]
-            return script
-        })
+        let harness = try Harness(
+            connector: ScriptedConnector { _ in
+                var script = Script()
+                script.greeting = [Script.text(#"{"type":"heartbeat"}"#), Script.text("first"), Script.text("second")]
+                return script
+            })
         defer { harness.cleanUp() }
-        let passing = try await harness.runOne("""
+        let passing = try await harness.runOne(
+            """
             name: ordered with ignore
             ignore:
               - json: { type: heartbeat }
@@ -83,7 +91,8 @@ struct InterpreterMessageTests {
               - expect_message: { text: second, ordered: true }
             """)
         #expect(passing.status == .passed, "\(String(describing: passing.failure))")
-        let failing = try await harness.runOne("""
+        let failing = try await harness.runOne(
+            """
             name: ordered mismatch
             steps:
               - connect: ws://fake/
@@ -94,13 +103,15 @@ struct InterpreterMessageTests {
     }
 
     @Test func expectMessagesMatchesInAnyOrder() async throws {
-        let harness = try Harness(connector: ScriptedConnector { _ in
-            var script = Script()
-            script.greeting = [Script.text(#"{"who":"carol"}"#), Script.text(#"{"who":"alice"}"#)]
-            return script
-        })
+        let harness = try Harness(
+            connector: ScriptedConnector { _ in
+                var script = Script()
+                script.greeting = [Script.text(#"{"who":"carol"}"#), Script.text(#"{"who":"alice"}"#)]
+                return script
+            })
         defer { harness.cleanUp() }
-        let result = try await harness.runOne("""
+        let result = try await harness.runOne(
+            """
             name: any order
             inbox: strict
             steps:
@@ -115,13 +126,15 @@ struct InterpreterMessageTests {
     }
 
     @Test func capturesFeedLaterSteps() async throws {
-        let harness = try Harness(connector: ScriptedConnector { _ in
-            var script = Script()
-            script.greeting = [Script.text(#"{"id":42,"nested":{"name":"x"}}"#), Script.text("count=7")]
-            return script
-        })
+        let harness = try Harness(
+            connector: ScriptedConnector { _ in
+                var script = Script()
+                script.greeting = [Script.text(#"{"id":42,"nested":{"name":"x"}}"#), Script.text("count=7")]
+                return script
+            })
         defer { harness.cleanUp() }
-        let result = try await harness.runOne("""
+        let result = try await harness.runOne(
+            """
             name: capture
             steps:
               - connect: ws://fake/
@@ -136,13 +149,15 @@ struct InterpreterMessageTests {
     }
 
     @Test func looseTagsMatch() async throws {
-        let harness = try Harness(connector: ScriptedConnector { _ in
-            var script = Script()
-            script.greeting = [Script.text(#"{"id":"abc-1","n":2.5,"items":[{"id":7}],"meta":null}"#)]
-            return script
-        })
+        let harness = try Harness(
+            connector: ScriptedConnector { _ in
+                var script = Script()
+                script.greeting = [Script.text(#"{"id":"abc-1","n":2.5,"items":[{"id":7}],"meta":null}"#)]
+                return script
+            })
         defer { harness.cleanUp() }
-        let result = try await harness.runOne("""
+        let result = try await harness.runOne(
+            """
             name: loose tags
             steps:
               - connect: ws://fake/
@@ -152,7 +167,8 @@ struct InterpreterMessageTests {
               - expect_message: x
             """)
         #expect(result.status == .passed, "\(String(describing: result.failure))")
-        let jsonpath = try await harness.runOne("""
+        let jsonpath = try await harness.runOne(
+            """
             name: jsonpath
             steps:
               - connect: ws://fake/
@@ -164,7 +180,8 @@ struct InterpreterMessageTests {
     @Test func binaryMatchersAndSilence() async throws {
         let harness = try Harness()
         defer { harness.cleanUp() }
-        let result = try await harness.runOne("""
+        let result = try await harness.runOne(
+            """
             name: binary
             steps:
               - connect: ws://fake/

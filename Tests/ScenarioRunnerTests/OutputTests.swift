@@ -1,9 +1,10 @@
 import Foundation
 import Testing
+
 @testable import ScenarioRunner
 
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 @Suite("Transcripts and reports")
@@ -11,10 +12,32 @@ struct OutputTests {
     @Test func slugsAndLocations() {
         #expect(TranscriptLocation.slug("Chat: join & leave!") == "chat-join-leave")
         #expect(TranscriptLocation.slug("***") == "scenario")
+        #expect(TranscriptLocation.slug("Café_au lait -- 2x") == "cafe-au-lait-2x")
         let location = TranscriptLocation(
             directory: URL(fileURLWithPath: "/tmp/t"), file: "scenarios/chat/basic.yaml", name: "Echo Works")
         #expect(location.jsonl.path == "/tmp/t/scenarios/chat/basic/echo-works.jsonl")
         #expect(location.text.path == "/tmp/t/scenarios/chat/basic/echo-works.txt")
+    }
+
+    @Test func textLinesAndJSONEscaping() {
+        #expect(TranscriptTextRenderer.formatTime(1.5) == "   1.500")
+        #expect(TranscriptTextRenderer.formatTime(0.0004) == "   0.000")
+        #expect(TranscriptTextRenderer.formatTime(12345.6789) == "12345.679")
+        #expect(OutputJSON.string("plain").serialized() == #""plain""#)
+        #expect(OutputJSON.string("a\"b\\c\n\u{1}\u{2028}").serialized() == #""a\"b\\c\n\u0001\u2028""#)
+        let event = TranscriptEvent(time: 0.25, kind: .frameIn, connection: "bob", step: "3.1", fields: [("fin", .bool(true))])
+        #expect(event.json.serialized() == #"{"t":0.25,"event":"frame_in","conn":"bob","step":"3.1","fin":true}"#)
+    }
+
+    @Test func reportTextKeepsTheFirstAndLastLinesOfLongTranscripts() throws {
+        let writer = try TranscriptWriter(location: nil, redactor: Redactor(), startNanos: 0, clock: { 0 })
+        for index in 0..<6000 { writer.record(.capture, [("name", .string("n\(index)"))]) }
+        let lines = writer.text.split(separator: "\n")
+        #expect(lines.count == 5001)
+        #expect(lines[0].contains("n0\""))
+        #expect(lines[2500].contains("1000 lines omitted"))
+        #expect(lines.last?.contains("n5999\"") == true)
+        #expect(lines[2501].contains("n3500\""))
     }
 
     @Test func largePayloadsAreTruncatedWithTheRealLength() {
@@ -23,7 +46,11 @@ struct OutputTests {
         let object = OutputJSON.object(fields)
         #expect(object["length"] == .int(70_000))
         #expect(object["truncated"] == .bool(true))
-        if case .string(let text) = object["text"] { #expect(text.utf8.count == 65_536) } else { Issue.record("no text") }
+        if case .string(let text) = object["text"] {
+            #expect(text.utf8.count == 65_536)
+        } else {
+            Issue.record("no text")
+        }
         let binary = OutputJSON.object(PayloadRecord.fields([0xff, 0x00], preferText: true))
         #expect(binary["base64"] == .string("/wA="))
     }
@@ -37,16 +64,19 @@ struct OutputTests {
     }
 
     static func sampleSummary() -> RunSummary {
-        RunSummary(results: [
-            ScenarioResult(file: "a.yaml", name: "ok <1>", status: .passed, duration: 0.5, transcriptPath: "/t/a.jsonl",
-                           transcriptText: "   0.000  scenario_start"),
-            ScenarioResult(
-                file: "a.yaml", name: "broken", status: .failed, duration: 1.25,
-                failure: ScenarioFailure(step: "2", stepLabel: "expect_message", file: "a.yaml", line: 9,
-                                         message: "expected \"x\" & got \"y\""),
-                transcriptPath: "/t/b.jsonl", transcriptText: "line\u{1}one"),
-            ScenarioResult(file: "b.yaml", name: "not run", status: .skipped, duration: 0),
-        ], duration: 2)
+        RunSummary(
+            results: [
+                ScenarioResult(
+                    file: "a.yaml", name: "ok <1>", status: .passed, duration: 0.5, transcriptPath: "/t/a.jsonl",
+                    transcriptText: "   0.000  scenario_start"),
+                ScenarioResult(
+                    file: "a.yaml", name: "broken", status: .failed, duration: 1.25,
+                    failure: ScenarioFailure(
+                        step: "2", stepLabel: "expect_message", file: "a.yaml", line: 9,
+                        message: "expected \"x\" & got \"y\""),
+                    transcriptPath: "/t/b.jsonl", transcriptText: "line\u{1}one"),
+                ScenarioResult(file: "b.yaml", name: "not run", status: .skipped, duration: 0),
+            ], duration: 2)
     }
 
     @Test func jsonReportHasTheContractShape() throws {
@@ -71,7 +101,8 @@ struct OutputTests {
         #expect(suites.count == 2)
         let cases = try document.nodes(forXPath: "//testcase")
         #expect(cases.count == 3)
-        let failure = try #require(try document.nodes(forXPath: "//testcase[@name='broken']/failure").first as? XMLElement)
+        let failure = try #require(
+            try document.nodes(forXPath: "//testcase[@name='broken']/failure").first as? XMLElement)
         let message = try #require(failure.attribute(forName: "message")?.stringValue)
         #expect(message.contains("step 2"))
         #expect(message.contains("a.yaml:9"))

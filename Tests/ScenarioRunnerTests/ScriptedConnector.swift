@@ -1,5 +1,6 @@
 import Foundation
 import ScenarioLanguage
+
 @testable import ScenarioRunner
 
 /// What the scripted server does with something the client sent.
@@ -28,7 +29,10 @@ struct Script: Sendable {
         case .ping(let payload): return [.pong(payload)]
         case .pong: return []
         case .close(let code, let reason):
-            return [.closeReceived(code: code ?? 1005, reason: reason), .closed(code: code ?? 1005, reason: reason, by: .client)]
+            return [
+                .closeReceived(code: code ?? 1005, reason: reason),
+                .closed(code: code ?? 1005, reason: reason, by: .client),
+            ]
         case .frame: return []
         }
     }
@@ -103,8 +107,11 @@ final class ScriptedConnection: ScenarioConnection, @unchecked Sendable {
     }
 
     func sendFrame(_ frame: RawFrameSpec) async throws {
-        try deliver(.frame(frame), frame: FrameRecord(opcode: frame.opcode, fin: frame.fin, rsv: frame.rsv,
-                                                      payload: frame.payload, masked: frame.masked))
+        try deliver(
+            .frame(frame),
+            frame: FrameRecord(
+                opcode: frame.opcode, fin: frame.fin, rsv: frame.rsv,
+                payload: frame.payload, masked: frame.masked))
     }
 
     func sendBytes(_ bytes: [UInt8]) async throws {}

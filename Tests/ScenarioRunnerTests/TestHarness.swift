@@ -1,6 +1,7 @@
 import Foundation
 import ScenarioLanguage
 import TestSupport
+
 @testable import ScenarioRunner
 
 /// Runs scenarios written inline against the scripted fake, with transcripts in a temporary directory.
@@ -31,7 +32,9 @@ struct Harness {
     }
 
     /// Loads `yaml` (one or more documents) from an in-memory file and runs every scenario.
-    func run(_ yaml: String, variables: [String: JSONValue] = [:], options: RunOptions? = nil) async throws -> RunSummary {
+    func run(_ yaml: String, variables: [String: JSONValue] = [:], options: RunOptions? = nil) async throws
+        -> RunSummary
+    {
         let suite = ScenarioLoader().load(yaml: yaml, file: "suite/test.yaml", variables: variables)
         if suite.hasErrors {
             throw HarnessError(message: suite.diagnostics.map(\.rendered).joined(separator: "\n"))

@@ -45,6 +45,7 @@ import TestServer
             let client = try TestClient(port: server.port, path: "/echo")
             let close = try client.close(4000, "bye")
             #expect(close.closeCode == 4000)
+            #expect(close.closeReason == "bye")
             #expect(try client.socket.isClosedByPeer())
         }
     }

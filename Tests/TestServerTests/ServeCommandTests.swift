@@ -3,7 +3,8 @@ import Testing
 import TestSupport
 
 @Suite struct ServeCommandTests {
-    @Test func servesUntilSIGTERMAndExitsZero() async throws {
+    @Test(arguments: [SIGTERM, SIGINT])
+    func servesUntilSignalledAndExitsZero(signal: Int32) async throws {
         let server = try BackgroundProcess(
             TestPaths.wscenarioBinary, ["serve", "--port", "0"], readyLine: "listening on ws://127.0.0.1:")
         defer { server.stop() }
@@ -16,13 +17,23 @@ import TestSupport
         #expect(try client.readText() == "through the CLI")
         _ = try client.close()
 
-        kill(server.process.processIdentifier, SIGTERM)
+        kill(server.process.processIdentifier, signal)
         let deadline = Date().addingTimeInterval(10)
         while server.process.isRunning && Date() < deadline { usleep(20_000) }
         #expect(!server.process.isRunning)
         #expect(server.process.terminationReason == .exit)
         #expect(server.process.terminationStatus == 0)
         #expect(server.output.contains("GET /echo -> 101"))
+    }
+
+    @Test func aBusyPortIsAnErrorWithExitStatus1() async throws {
+        try await withServer { server in
+            let result = try ProcessRunner.run(
+                TestPaths.wscenarioBinary, ["serve", "--port", String(server.port)], timeout: 30)
+            #expect(result.exitCode == 1)
+            #expect(result.standardError.contains("cannot serve on 127.0.0.1:\(server.port)"))
+            #expect(!result.standardOutput.contains("listening on"))
+        }
     }
 
     @Test func helpDocumentsEveryPath() throws {

@@ -1,11 +1,14 @@
 import Testing
+
 @testable import WebSocketCore
 
 @Suite struct CloseStateMachineTests {
     @Test func clientInitiatedCloseIsCleanWhenTheServerAnswers() {
         var machine = CloseStateMachine()
-        #expect(machine.closeRequested(ClosePayload(code: 1000, reason: "bye")) == .sendClose(
-            ClosePayload(code: 1000, reason: "bye")))
+        #expect(
+            machine.closeRequested(ClosePayload(code: 1000, reason: "bye"))
+                == .sendClose(
+                    ClosePayload(code: 1000, reason: "bye")))
         #expect(!machine.isOpen)
         #expect(machine.closeRequested(ClosePayload(code: 1001)) == .none)
         #expect(machine.closeReceived(ClosePayload(code: 1000, reason: "ok")) == .closeConnection)
@@ -18,16 +21,21 @@ import Testing
         var machine = CloseStateMachine()
         _ = machine.closeRequested(ClosePayload(code: 1000))
         #expect(machine.closeTimerExpired() == .closeConnection)
-        #expect(machine.connectionClosed() == CloseOutcome(code: 1006, initiator: .client, clean: false, sentCode: 1000))
+        #expect(
+            machine.connectionClosed() == CloseOutcome(code: 1006, initiator: .client, clean: false, sentCode: 1000))
     }
 
     @Test func serverInitiatedCloseIsEchoed() {
         var machine = CloseStateMachine()
-        #expect(machine.closeReceived(ClosePayload(code: 4001, reason: "go away")) == .sendClose(ClosePayload(code: 4001)))
+        #expect(
+            machine.closeReceived(ClosePayload(code: 4001, reason: "go away")) == .sendClose(ClosePayload(code: 4001)))
         #expect(machine.closeReceived(ClosePayload(code: 1000)) == .none)
         #expect(machine.closeTimerExpired() == .closeConnection)
-        #expect(machine.connectionClosed() == CloseOutcome(code: 4001, reason: "go away", initiator: .server, clean: true,
-                                                           sentCode: 4001))
+        #expect(
+            machine.connectionClosed()
+                == CloseOutcome(
+                    code: 4001, reason: "go away", initiator: .server, clean: true,
+                    sentCode: 4001))
     }
 
     @Test func anEmptyServerCloseIsEchoedEmptyAndReportedAs1005() {
@@ -46,8 +54,10 @@ import Testing
 
     @Test func failingTheConnectionSendsTheViolationCode() {
         var machine = CloseStateMachine()
-        #expect(machine.failConnection(code: 1007, reason: "bad text") == .sendClose(
-            ClosePayload(code: 1007, reason: "bad text")))
+        #expect(
+            machine.failConnection(code: 1007, reason: "bad text")
+                == .sendClose(
+                    ClosePayload(code: 1007, reason: "bad text")))
         #expect(machine.connectionClosed().sentCode == 1007)
     }
 }

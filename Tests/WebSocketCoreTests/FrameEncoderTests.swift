@@ -1,5 +1,6 @@
 import NIOCore
 import Testing
+
 @testable import WebSocketCore
 
 @Suite struct FrameEncoderTests {
@@ -10,8 +11,10 @@ import Testing
     }
 
     @Test func encodesUnmaskedFramesWithEveryLengthForm() {
-        for (length, header) in [(125, [0x82, 125]), (126, [0x82, 126, 0, 126]), (65535, [0x82, 126, 0xFF, 0xFF]),
-                                 (65536, [0x82, 127, 0, 0, 0, 0, 0, 1, 0, 0])] as [(Int, [UInt8])] {
+        for (length, header) in [
+            (125, [0x82, 125]), (126, [0x82, 126, 0, 126]), (65535, [0x82, 126, 0xFF, 0xFF]),
+            (65536, [0x82, 127, 0, 0, 0, 0, 0, 1, 0, 0]),
+        ] as [(Int, [UInt8])] {
             var out = ByteBuffer()
             let payload = ByteBuffer(repeating: 0x55, count: length)
             FrameEncoder.encode(opcode: .binary, payload: payload, maskingKey: nil, into: &out)
@@ -32,8 +35,9 @@ import Testing
     }
 
     @Test func encodesRawFramesExactlyAsDescribed() {
-        let raw = RawFrame(opcode: WebSocketOpcode(rawValue: 0xB), fin: false, rsv: 0b101, masked: false,
-                           payload: ByteBuffer(bytes: [0xC3, 0x28]), lengthOverride: 127)
+        let raw = RawFrame(
+            opcode: WebSocketOpcode(rawValue: 0xB), fin: false, rsv: 0b101, masked: false,
+            payload: ByteBuffer(bytes: [0xC3, 0x28]), lengthOverride: 127)
         let bytes = Array(FrameEncoder.encode(raw, randomKey: { 0 }).readableBytesView)
         #expect(bytes == [0x5B, 126, 0x00, 0x7F, 0xC3, 0x28])
         let masked = RawFrame(opcode: .text, payload: ByteBuffer(string: "Hello"))

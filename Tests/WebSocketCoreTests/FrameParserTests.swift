@@ -1,5 +1,6 @@
 import NIOCore
 import Testing
+
 @testable import WebSocketCore
 
 @Suite struct FrameParserTests {
@@ -87,14 +88,16 @@ import Testing
     }
 
     @Test func rejectsA64BitLengthWithTheHighBitSet() {
-        let (_, error) = parseAll([0x82, 127, 0x80, 0, 0, 0, 0, 0, 0, 1], chunk: 10,
-                                  configuration: .init(maxFrameSize: .max))
+        let (_, error) = parseAll(
+            [0x82, 127, 0x80, 0, 0, 0, 0, 0, 0, 1], chunk: 10,
+            configuration: .init(maxFrameSize: .max))
         #expect(error?.closeCode == 1002)
     }
 
     @Test func enforcesTheConfiguredFrameSize() {
-        let (frames, error) = parseAll([0x82, 0x05, 1, 2, 3, 4, 5, 0x82, 0x06, 1, 2, 3, 4, 5, 6], chunk: 4,
-                                       configuration: .init(maxFrameSize: 5))
+        let (frames, error) = parseAll(
+            [0x82, 0x05, 1, 2, 3, 4, 5, 0x82, 0x06, 1, 2, 3, 4, 5, 6], chunk: 4,
+            configuration: .init(maxFrameSize: 5))
         #expect(frames.count == 1)
         #expect(error?.closeCode == 1009)
     }

@@ -1,5 +1,6 @@
 import NIOCore
 import Testing
+
 @testable import WebSocketCore
 
 @Suite struct HTTPResponseParserTests {
@@ -41,7 +42,8 @@ import Testing
 
     @Test(arguments: [1, 3, 1000])
     func readsAChunkedBody(chunk: Int) throws {
-        let text = "HTTP/1.1 400 Bad Request\r\nTransfer-Encoding: chunked\r\n\r\n4;x=y\r\nnope\r\n7\r\n, sorry\r\n0\r\n\r\n"
+        let text =
+            "HTTP/1.1 400 Bad Request\r\nTransfer-Encoding: chunked\r\n\r\n4;x=y\r\nnope\r\n7\r\n, sorry\r\n0\r\n\r\n"
         let (response, _) = try #require(try parse(text.bytes, chunk: chunk))
         #expect(response.bodyText == "nope, sorry")
     }
@@ -63,7 +65,9 @@ import Testing
 
     @Test func rejectsGarbage() {
         #expect(throws: HTTPResponseParseError.self) { try parse("SSH-2.0-OpenSSH\r\n\r\n".bytes, chunk: 100) }
-        #expect(throws: HTTPResponseParseError.self) { try parse("HTTP/1.1 101 OK\r\nNoColon\r\n\r\n".bytes, chunk: 100) }
+        #expect(throws: HTTPResponseParseError.self) {
+            try parse("HTTP/1.1 101 OK\r\nNoColon\r\n\r\n".bytes, chunk: 100)
+        }
         var parser = HTTPResponseParser(maxHeadSize: 100)
         #expect(throws: HTTPResponseParseError.self) {
             try parser.feed(ByteBuffer(string: "HTTP/1.1 200 OK\r\n" + String(repeating: "X-A: b\r\n", count: 50)))

@@ -1,5 +1,6 @@
 import NIOCore
 import Testing
+
 @testable import WebSocketCore
 
 @Suite struct MessageAssemblerTests {
@@ -44,8 +45,10 @@ import Testing
 
     @Test func binaryMessagesAreNotValidated() throws {
         var assembler = MessageAssembler()
-        #expect(try assembler.receive(frame(.binary, [0xFF, 0xFE])) == .message(
-            WebSocketMessage(kind: .binary, data: buffer([0xFF, 0xFE]))))
+        #expect(
+            try assembler.receive(frame(.binary, [0xFF, 0xFE]))
+                == .message(
+                    WebSocketMessage(kind: .binary, data: buffer([0xFF, 0xFE]))))
     }
 
     @Test func rejectsContinuationWithoutStartAndNewMessageInsideFragmented() throws {
@@ -72,8 +75,10 @@ import Testing
     @Test func parsesAndValidatesClosePayloads() throws {
         var assembler = MessageAssembler()
         #expect(try assembler.receive(frame(.close, [])) == .close(ClosePayload(code: nil)))
-        #expect(try assembler.receive(frame(.close, [0x03, 0xE8] + "bye".bytes)) == .close(
-            ClosePayload(code: 1000, reason: "bye")))
+        #expect(
+            try assembler.receive(frame(.close, [0x03, 0xE8] + "bye".bytes))
+                == .close(
+                    ClosePayload(code: 1000, reason: "bye")))
         #expect(throws: ProtocolViolation.closePayloadOneByte()) { try assembler.receive(frame(.close, [0x03])) }
         for invalid: UInt16 in [0, 999, 1004, 1005, 1006, 1015, 1016, 2999, 5000, 65535] {
             #expect(throws: ProtocolViolation.invalidCloseCode(invalid)) {
@@ -81,12 +86,37 @@ import Testing
             }
         }
         for valid: UInt16 in [1000, 1001, 1002, 1003, 1007, 1011, 1014, 3000, 4999] {
-            #expect(try assembler.receive(frame(.close, [UInt8(valid >> 8), UInt8(valid & 0xFF)])) == .close(
-                ClosePayload(code: valid)))
+            #expect(
+                try assembler.receive(frame(.close, [UInt8(valid >> 8), UInt8(valid & 0xFF)]))
+                    == .close(
+                        ClosePayload(code: valid)))
         }
         #expect(throws: ProtocolViolation.invalidUTF8CloseReason()) {
             try assembler.receive(frame(.close, [0x03, 0xE8, 0xFF]))
         }
         #expect(ProtocolViolation.invalidUTF8CloseReason().closeCode == 1007)
+    }
+
+    @Test func failsFastInsideAFrameThatHasNotFullyArrived() throws {
+        // A 20-byte text frame whose 6th byte is already impossible UTF-8; only 8 payload bytes have arrived.
+        var parser = FrameParser()
+        parser.append(buffer([0x81, 20] + "hello".bytes + [0xF8, 0x41, 0x41]))
+        #expect(try parser.nextFrame() == nil)
+        let partial = try #require(parser.partialFrame())
+        #expect(partial.opcode == .text)
+        #expect(partial.payloadPrefix.readableBytes == 8)
+        var assembler = MessageAssembler()
+        #expect(throws: ProtocolViolation.invalidUTF8Text()) {
+            try assembler.checkPartial(opcode: partial.opcode, payloadPrefix: partial.payloadPrefix)
+        }
+        // Valid prefixes pass, also continuing a fragmented text message, and binary is never checked.
+        var fragmented = MessageAssembler()
+        _ = try fragmented.receive(frame(.text, [0xE2], fin: false))
+        try fragmented.checkPartial(opcode: .continuation, payloadPrefix: buffer([0x82]))
+        #expect(throws: ProtocolViolation.invalidUTF8Text()) {
+            try fragmented.checkPartial(opcode: .continuation, payloadPrefix: buffer([0x82, 0xFF]))
+        }
+        var binary = MessageAssembler()
+        try binary.checkPartial(opcode: .binary, payloadPrefix: buffer([0xFF]))
     }
 }

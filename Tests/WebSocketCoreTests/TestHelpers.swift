@@ -1,4 +1,5 @@
 import NIOCore
+
 @testable import WebSocketCore
 
 /// Builds a buffer from bytes.

@@ -5,9 +5,10 @@ import WebSocketEngine
 
 @Suite struct MisbehavingServerTests {
     @Test func framesInTheSameWriteAsThe101AreNotLost() async throws {
-        let server = try await ScriptedServer(.init(answer: { key in
-            ScriptedServer.upgrade(key) + [0x81, 0x02, 0x68, 0x69, 0x82, 0x01, 0x07]
-        }))
+        let server = try await ScriptedServer(
+            .init(answer: { key in
+                ScriptedServer.upgrade(key) + [0x81, 0x02, 0x68, 0x69, 0x82, 0x01, 0x07]
+            }))
         defer { Task { await server.stop() } }
         let (result, inbox) = await connect(server.url)
         let connection = try #require(result.connection)
@@ -15,9 +16,10 @@ import WebSocketEngine
         let second = await inbox.nextMessage(timeout: 5)
         #expect(first?.text == "hi")
         #expect(second?.bytes == [7])
-        #expect(Array(eventNames(inbox).prefix(6)) == [
-            "request", "response 101", "in text", "message text", "in binary", "message binary",
-        ])
+        #expect(
+            Array(eventNames(inbox).prefix(6)) == [
+                "request", "response 101", "in text", "message text", "in binary", "message binary",
+            ])
         let request = try #require(result.request)
         #expect(request.headers.first("Sec-WebSocket-Version") == "13")
         #expect(request.path == "/test")
@@ -60,10 +62,12 @@ import WebSocketEngine
     }
 
     @Test func aBadAcceptIsAHandshakeError() async throws {
-        let server = try await ScriptedServer(.init(answer: { _ in
-            Array(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                + "Sec-WebSocket-Accept: AAAAAAAAAAAAAAAAAAAAAAAAAAA=\r\n\r\n").utf8)
-        }))
+        let server = try await ScriptedServer(
+            .init(answer: { _ in
+                Array(
+                    ("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                        + "Sec-WebSocket-Accept: AAAAAAAAAAAAAAAAAAAAAAAAAAA=\r\n\r\n").utf8)
+            }))
         defer { Task { await server.stop() } }
         let (result, inbox) = await connect(server.url)
         #expect(result.connection == nil)
@@ -74,10 +78,12 @@ import WebSocketEngine
     }
 
     @Test func aRefusalKeepsStatusHeadersAndBody() async throws {
-        let server = try await ScriptedServer(.init(answer: { _ in
-            Array(("HTTP/1.1 403 Forbidden\r\nWWW-Authenticate: Bearer realm=\"x\"\r\nx-trace: abc\r\n"
-                + "Content-Length: 15\r\n\r\nforbidden, sorry").utf8)
-        }))
+        let server = try await ScriptedServer(
+            .init(answer: { _ in
+                Array(
+                    ("HTTP/1.1 403 Forbidden\r\nWWW-Authenticate: Bearer realm=\"x\"\r\nx-trace: abc\r\n"
+                        + "Content-Length: 15\r\n\r\nforbidden, sorry").utf8)
+            }))
         defer { Task { await server.stop() } }
         let (result, _) = await connect(server.url)
         let error = try #require(result.error)
@@ -90,8 +96,9 @@ import WebSocketEngine
     }
 
     @Test func aBodyUntilCloseIsReadToTheEnd() async throws {
-        let server = try await ScriptedServer(.init(
-            answer: { _ in Array("HTTP/1.0 500 Internal Server Error\r\n\r\nboom".utf8) }, closeAfterAnswer: true))
+        let server = try await ScriptedServer(
+            .init(
+                answer: { _ in Array("HTTP/1.0 500 Internal Server Error\r\n\r\nboom".utf8) }, closeAfterAnswer: true))
         defer { Task { await server.stop() } }
         let (result, _) = await connect(server.url)
         #expect(result.error?.kind == .handshake)
@@ -119,9 +126,10 @@ import WebSocketEngine
 
     @Test func pingsAreAnsweredUnlessAutoPongIsOff() async throws {
         for autoPong in [true, false] {
-            let server = try await ScriptedServer(.init(answer: { key in
-                ScriptedServer.upgrade(key) + [0x89, 0x03, 0x61, 0x62, 0x63, 0x81, 0x01, 0x21]
-            }))
+            let server = try await ScriptedServer(
+                .init(answer: { key in
+                    ScriptedServer.upgrade(key) + [0x89, 0x03, 0x61, 0x62, 0x63, 0x81, 0x01, 0x21]
+                }))
             let (result, inbox) = await connect(server.url) { $0.autoPong = autoPong }
             let connection = try #require(result.connection)
             _ = await inbox.nextMessage(timeout: 5)
@@ -139,8 +147,10 @@ import WebSocketEngine
         defer { Task { await server.stop() } }
         let (result, inbox) = await connect(server.url)
         let connection = try #require(result.connection)
-        try await connection.sendFrame(RawFrame(opcode: WebSocketOpcode(rawValue: 3), fin: false, rsv: 0b010,
-                                                payload: ByteBuffer(bytes: [1, 2])))
+        try await connection.sendFrame(
+            RawFrame(
+                opcode: WebSocketOpcode(rawValue: 3), fin: false, rsv: 0b010,
+                payload: ByteBuffer(bytes: [1, 2])))
         try await connection.send(text: "abcdefg", fragments: 3)
         try await connection.sendBytes([0x88, 0x80, 0, 0, 0, 0])
         let frames = await server.waitForFrames { $0.count >= 5 }
@@ -149,8 +159,11 @@ import WebSocketEngine
         #expect(frames[0].rsv == 0b010 && !frames[0].fin)
         #expect(frames[1...3].map { String(buffer: $0.payload) } == ["abc", "de", "fg"])
         #expect(frames[1...3].map(\.fin) == [false, false, true])
-        #expect(eventNames(inbox).suffix(5) == ["out 0x3", "out text", "out continuation", "out continuation",
-                                                "bytes out"])
+        #expect(
+            eventNames(inbox).suffix(5) == [
+                "out 0x3", "out text", "out continuation", "out continuation",
+                "bytes out",
+            ])
         connection.disconnect()
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import NIOCore
-import Testing
 import TestSupport
+import Testing
 import WebSocketCore
 import WebSocketEngine
 
@@ -9,7 +9,9 @@ import WebSocketEngine
 @Suite(.serialized) struct PythonPeerTests {
     /// An echo server that also closes with 4001 "as asked" when it receives "close-me", and answers the
     /// subprotocol chat.v1 when offered. With `tls`, it serves wss:// with the given cert and key.
-    static func startServer(certificate: String? = nil, key: String? = nil) throws -> (BackgroundProcess, Int) {
+    static func startServer(certificate: String? = nil, key: String? = nil, clientCA: String? = nil) throws
+        -> (BackgroundProcess, Int)
+    {
         let script = """
             import asyncio, ssl, sys
             from websockets.asyncio.server import serve
@@ -24,6 +26,9 @@ import WebSocketEngine
                 if len(sys.argv) > 3:
                     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
                     context.load_cert_chain(sys.argv[2], sys.argv[3])
+                    if len(sys.argv) > 4:
+                        context.verify_mode = ssl.CERT_REQUIRED
+                        context.load_verify_locations(sys.argv[4])
                 def select(connection, offered):
                     return "chat.v1" if "chat.v1" in offered else None
                 async with serve(handler, "127.0.0.1", 0, select_subprotocol=select, ssl=context,
@@ -34,6 +39,7 @@ import WebSocketEngine
             """
         var arguments = ["-c", script, "x"]
         if let certificate, let key { arguments += [certificate, key] }
+        if let clientCA { arguments.append(clientCA) }
         let process = try BackgroundProcess(TestPaths.peersPython, arguments, readyLine: "listening")
         let line = process.output.split(separator: "\n").first { $0.hasPrefix("listening") } ?? ""
         let port = Int(line.split(separator: " ").last ?? "") ?? 0
@@ -72,21 +78,50 @@ import WebSocketEngine
         let connection = try #require(result.connection)
         try await connection.send(text: "close-me")
         let outcome = await connection.closed()
-        #expect(outcome == CloseOutcome(code: 4001, reason: "as asked", initiator: .server, clean: true, sentCode: 4001))
+        #expect(
+            outcome == CloseOutcome(code: 4001, reason: "as asked", initiator: .server, clean: true, sentCode: 4001))
         #expect(inbox.firstError == nil)
         #expect(eventNames(inbox).suffix(3) == ["in close", "out close", "closed 4001"])
+    }
+
+    /// Makes a self-signed certificate for localhost / 127.0.0.1; returns (certificate, key) paths.
+    static func makeCertificate(in directory: URL, name: String) throws -> (String, String) {
+        let certificate = directory.appendingPathComponent("\(name).pem").path
+        let key = directory.appendingPathComponent("\(name)-key.pem").path
+        let openssl = try ProcessRunner.run(
+            "/usr/bin/openssl",
+            [
+                "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", certificate, "-days", "1",
+                "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1",
+            ], timeout: 30)
+        try #require(openssl.exitCode == 0, "\(openssl.standardError)")
+        return (certificate, key)
+    }
+
+    @Test func presentsAClientCertificate() async throws {
+        let directory = try TestPaths.makeTemporaryDirectory("mtls")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let (certificate, key) = try Self.makeCertificate(in: directory, name: "server")
+        let (clientCertificate, clientKey) = try Self.makeCertificate(in: directory, name: "client")
+        let (server, port) = try Self.startServer(certificate: certificate, key: key, clientCA: clientCertificate)
+        defer { server.stop() }
+        let (anonymous, _) = await connect("wss://127.0.0.1:\(port)/") { $0.tls.caFile = certificate }
+        #expect(anonymous.connection == nil)
+        #expect(
+            anonymous.error?.kind == .tls || anonymous.error?.kind == .closed, "\(String(describing: anonymous.error))")
+        let (authenticated, inbox) = await connect("wss://127.0.0.1:\(port)/") {
+            $0.tls = WebSocketTLSOptions(caFile: certificate, certificateFile: clientCertificate, keyFile: clientKey)
+        }
+        let connection = try #require(authenticated.connection, "\(String(describing: authenticated.error))")
+        try await connection.send(text: "mutual")
+        #expect(await inbox.nextMessage(timeout: 5)?.text == "mutual")
+        #expect(await connection.close().clean)
     }
 
     @Test func connectsOverTLS() async throws {
         let directory = try TestPaths.makeTemporaryDirectory("wss")
         defer { try? FileManager.default.removeItem(at: directory) }
-        let certificate = directory.appendingPathComponent("cert.pem").path
-        let key = directory.appendingPathComponent("key.pem").path
-        let openssl = try ProcessRunner.run("/usr/bin/openssl", [
-            "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", certificate, "-days", "1",
-            "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1",
-        ], timeout: 30)
-        try #require(openssl.exitCode == 0, "\(openssl.standardError)")
+        let (certificate, key) = try Self.makeCertificate(in: directory, name: "server")
         let (server, port) = try Self.startServer(certificate: certificate, key: key)
         defer { server.stop() }
         // Untrusted certificate: a TLS error.

@@ -38,14 +38,16 @@ final class ScriptedServer: Sendable {
 
     /// The standard valid 101 answer for `key`.
     static func upgrade(_ key: String, extraHeaders: String = "") -> [UInt8] {
-        Array(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-            + "Sec-WebSocket-Accept: \(HandshakeKey.acceptValue(for: key))\r\n\(extraHeaders)\r\n").utf8)
+        Array(
+            ("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                + "Sec-WebSocket-Accept: \(HandshakeKey.acceptValue(for: key))\r\n\(extraHeaders)\r\n").utf8)
     }
 
     /// The client frames received after the handshake so far (unmasked), parsed leniently.
     func clientFrames() -> [WebSocketFrame] {
-        var parser = FrameParser(configuration: FrameParserConfiguration(
-            expectMasked: true, maxFrameSize: 1 << 30, strict: false))
+        var parser = FrameParser(
+            configuration: FrameParserConfiguration(
+                expectMasked: true, maxFrameSize: 1 << 30, strict: false))
         parser.append(ByteBuffer(bytes: received.withLockedValue { $0 }))
         var frames: [WebSocketFrame] = []
         while let frame = try? parser.nextFrame() { frames.append(frame) }
@@ -99,7 +101,8 @@ private final class ScriptedHandler: ChannelInboundHandler {
         let rest = Array(head[(end + 4)...])
         received.withLockedValue { $0 += rest }
         if script.silent { return }
-        let key = text.split(separator: "\r\n").first { $0.lowercased().hasPrefix("sec-websocket-key:") }
+        let key =
+            text.split(separator: "\r\n").first { $0.lowercased().hasPrefix("sec-websocket-key:") }
             .map { String($0.dropFirst("sec-websocket-key:".count)).trimmingCharacters() } ?? ""
         let answer = script.answer(key)
         let close = script.closeAfterAnswer

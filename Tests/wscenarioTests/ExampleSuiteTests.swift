@@ -20,20 +20,34 @@ struct ExampleSuiteTests {
         return files.sorted()
     }
 
-    /// Files holding only steps for `include:` (never run as scenarios themselves).
-    static func isIncludeFragment(_ path: String) -> Bool { path.hasPrefix("common/") }
-
     static func wscenario(_ arguments: [String], timeout: Double = 120) throws -> ProcessResult {
         try ProcessRunner.run(
             TestPaths.wscenarioBinary, arguments, environment: ["NO_COLOR": "1"], currentDirectory: root.path,
             timeout: timeout)
     }
 
-    /// The `wscenario list` lines for `arguments` (one per scenario).
-    static func listedScenarios(_ arguments: [String] = []) throws -> [String] {
-        let result = try wscenario(["list", "scenarios"] + arguments, timeout: 60)
-        #expect(result.exitCode == 0, "wscenario list failed: \(result.standardError)")
-        return result.standardOutput.split(separator: "\n").map(String.init).filter { !$0.isEmpty }
+    /// A scenario as `wscenario list --json` shows it.
+    struct ListedScenario {
+        var file: String
+        var name: String
+        var tags: [String]
+    }
+
+    /// The scenarios `wscenario list` shows for `arguments`; the plain listing must have one line per scenario.
+    static func listedScenarios(_ arguments: [String] = []) throws -> [ListedScenario] {
+        let plain = try wscenario(["list", "scenarios"] + arguments, timeout: 60)
+        #expect(plain.exitCode == 0, "wscenario list failed: \(plain.standardError)")
+        let lines = plain.standardOutput.split(separator: "\n").filter { !$0.isEmpty }
+        let result = try wscenario(["list", "--json", "scenarios"] + arguments, timeout: 60)
+        #expect(result.exitCode == 0, "wscenario list --json failed: \(result.standardError)")
+        let json = try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8))
+        let items = json as? [[String: Any]] ?? []
+        #expect(items.count == lines.count, "list --json shows \(items.count) scenarios, list \(lines.count) lines")
+        return items.map {
+            ListedScenario(
+                file: $0["file"] as? String ?? "", name: $0["name"] as? String ?? "",
+                tags: $0["tags"] as? [String] ?? [])
+        }
     }
 
     @Test("wscenario check accepts the whole suite")
@@ -41,7 +55,8 @@ struct ExampleSuiteTests {
         let result = try Self.wscenario(["check", "scenarios"], timeout: 60)
         #expect(result.exitCode == 0, "check failed:\n\(result.standardError)\(result.standardOutput)")
         #expect(result.standardOutput.contains(": ok"), "unexpected summary: \(result.standardOutput)")
-        #expect(!result.standardError.contains("warning"), "the suite should have no warnings:\n\(result.standardError)")
+        #expect(
+            !result.standardError.contains("warning"), "the suite should have no warnings:\n\(result.standardError)")
     }
 
     @Test("every scenario passes against the built-in server and is in the JSON report")
@@ -62,6 +77,7 @@ struct ExampleSuiteTests {
             let name = scenario["name"] as? String ?? "?"
             let file = scenario["file"] as? String ?? "?"
             #expect(scenario["status"] as? String == "passed", "\(file): \(name): \(scenario["failure"] ?? "")")
+            #expect(scenario["warnings"] == nil, "\(file): \(name) warns: \(scenario["warnings"] ?? "")")
             let transcript = try #require(scenario["transcript"] as? String)
             #expect(FileManager.default.fileExists(atPath: transcript), "no transcript for \(name) at \(transcript)")
         }
@@ -114,9 +130,31 @@ struct ExampleSuiteTests {
         #expect(result.exitCode == 0, "run failed:\n\(result.standardOutput)\n\(result.standardError)")
         let report = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: reportPath)))
         let scenarios = try #require((report as? [String: Any])?["scenarios"] as? [[String: Any]])
-        let tagged = try Self.listedScenarios().filter { $0.range(of: #"\[.*\bsmoke\b.*\]$"#, options: .regularExpression) != nil }
+        let tagged = try Self.listedScenarios().filter { $0.tags.contains("smoke") }
         #expect(tagged.count >= 5, "expected several smoke scenarios, list shows \(tagged.count)")
         #expect(scenarios.count == tagged.count, "ran \(scenarios.count) scenarios, \(tagged.count) are tagged smoke")
+    }
+
+    /// docs/ci.md promises that `--shard I/N` slices partition the suite: every scenario runs in exactly one.
+    @Test("--shard 1/3, 2/3 and 3/3 together run every scenario exactly once")
+    func shardsPartitionTheSuite() throws {
+        let temporary = try TestPaths.makeTemporaryDirectory("example-shards")
+        defer { try? FileManager.default.removeItem(at: temporary) }
+        var ran: [String] = []
+        for index in 1...3 {
+            let reportPath = temporary.appendingPathComponent("shard-\(index).json").path
+            let result = try Self.wscenario([
+                "run", "--serve", "--quiet", "--shard", "\(index)/3", "scenarios", "--transcripts", temporary.path,
+                "--report", "json=\(reportPath)",
+            ])
+            #expect(result.exitCode == 0, "shard \(index)/3 failed:\n\(result.standardOutput)\n\(result.standardError)")
+            let report = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: reportPath)))
+            let scenarios = try #require((report as? [String: Any])?["scenarios"] as? [[String: Any]])
+            #expect(!scenarios.isEmpty)
+            ran += scenarios.map { "\($0["file"] as? String ?? "")::\($0["name"] as? String ?? "")" }
+        }
+        let listed = try Self.listedScenarios().map { "\($0.file)::\($0.name)" }
+        #expect(ran.sorted() == listed.sorted())
     }
 
     @Test("every scenario file starts with the schema modeline")
@@ -132,7 +170,8 @@ struct ExampleSuiteTests {
             #expect(firstLine == expected, "scenarios/\(file) must start with: \(expected)")
             let schema = Self.scenariosDirectory.appendingPathComponent(file).deletingLastPathComponent()
                 .appendingPathComponent("\(prefix)schemas/scenario.schema.json").standardizedFileURL
-            #expect(FileManager.default.fileExists(atPath: schema.path), "the modeline of \(file) points at \(schema.path)")
+            #expect(
+                FileManager.default.fileExists(atPath: schema.path), "the modeline of \(file) points at \(schema.path)")
         }
     }
 
@@ -155,8 +194,9 @@ struct ExampleSuiteTests {
         }
         let listed = try Self.listedScenarios()
         #expect(!listed.isEmpty)
-        #expect(!listed.contains { $0.contains("README") }, "README.md was taken for a scenario file")
-        #expect(!listed.contains { $0.contains("scenarios/common/") }, "an include fragment was listed as a scenario")
+        #expect(!listed.contains { $0.file.hasSuffix(".md") }, "README.md was taken for a scenario file")
+        #expect(
+            !listed.contains { $0.file.contains("scenarios/common/") }, "an include fragment was listed as a scenario")
     }
 }
 
@@ -197,7 +237,8 @@ enum SchemaValidator {
 
     static func validate(files: [String], schema: String) throws -> ProcessResult {
         let python = TestPaths.peersPython
-        try #require(FileManager.default.isExecutableFile(atPath: python), "\(python) is missing: run scripts/setup-peers")
+        try #require(
+            FileManager.default.isExecutableFile(atPath: python), "\(python) is missing: run scripts/setup-peers")
         return try ProcessRunner.run(python, ["-c", script, schema] + files, timeout: 60)
     }
 }

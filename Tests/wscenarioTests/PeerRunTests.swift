@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// End-to-end: `wscenario run` against an independent server (Python `websockets`).
 @Suite("wscenario run against Python websockets", .serialized)
@@ -14,7 +14,9 @@ struct PeerRunTests {
         defer { peer.stop() }
         let cli = try CLIHarness()
         defer { cli.cleanUp() }
-        try cli.write("scenarios/peer.yaml", """
+        try cli.write(
+            "scenarios/peer.yaml",
+            """
             name: greet and capture
             inbox: strict
             steps:
@@ -56,7 +58,9 @@ struct PeerRunTests {
         defer { peer.stop() }
         let cli = try CLIHarness()
         defer { cli.cleanUp() }
-        try cli.write("t.yaml", """
+        try cli.write(
+            "t.yaml",
+            """
             name: wrong close code
             steps:
               - connect: ${server}/close

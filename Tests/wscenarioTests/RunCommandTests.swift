@@ -1,9 +1,9 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// End-to-end: the built `wscenario run` against the built-in server (`--serve`).
@@ -46,7 +46,9 @@ struct RunCommandTests {
         let cli = try CLIHarness()
         defer { cli.cleanUp() }
         try cli.write("scenarios/echo.yaml", RunCommandTests.passing)
-        let result = try cli.run(["run", "--serve", "--report", "junit=out/junit.xml", "--report", "json=out/report.json"])
+        let result = try cli.run([
+            "run", "--serve", "--report", "junit=out/junit.xml", "--report", "json=out/report.json",
+        ])
         #expect(result.exitCode == 0, "\(result.standardOutput)\n\(result.standardError)")
         #expect(result.standardOutput.contains("✓ echo works"))
         #expect(result.standardOutput.contains("2 passed, 0 failed"))
@@ -68,7 +70,9 @@ struct RunCommandTests {
     @Test func failingScenarioExitsOneAndExplainsTheFailure() throws {
         let cli = try CLIHarness()
         defer { cli.cleanUp() }
-        try cli.write("scenarios/fail.yaml", """
+        try cli.write(
+            "scenarios/fail.yaml",
+            """
             name: wrong echo
             steps:
               - connect: ${server}/echo
@@ -101,7 +105,9 @@ struct RunCommandTests {
     @Test func errorKindsAgainstTheBuiltInServer() throws {
         let cli = try CLIHarness()
         defer { cli.cleanUp() }
-        try cli.write("scenarios/errors.yaml", """
+        try cli.write(
+            "scenarios/errors.yaml",
+            """
             name: error kinds
             steps:
               - connect: { as: refused, url: "ws://127.0.0.1:1/" }
@@ -128,7 +134,9 @@ struct RunCommandTests {
     @Test func invalidFilesAndEmptySelectionsExitTwo() throws {
         let cli = try CLIHarness()
         defer { cli.cleanUp() }
-        try cli.write("bad/bad.yaml", """
+        try cli.write(
+            "bad/bad.yaml",
+            """
             name: bad
             bogus_key: 1
             steps:
@@ -154,7 +162,8 @@ struct RunCommandTests {
         defer { cli.cleanUp() }
         var documents: [String] = []
         for index in 1...5 {
-            documents.append("""
+            documents.append(
+                """
                 name: scenario \(index)
                 tags: [\(index % 2 == 0 ? "even" : "odd")]
                 steps:
@@ -166,7 +175,9 @@ struct RunCommandTests {
         try cli.write("scenarios/many.yaml", documents.joined(separator: "\n---\n"))
         var names: [String] = []
         for shard in ["1/2", "2/2"] {
-            let result = try cli.run(["run", "--serve", "--jobs", "2", "--shard", shard, "--report", "json=\(shard.first!).json"])
+            let result = try cli.run([
+                "run", "--serve", "--jobs", "2", "--shard", shard, "--report", "json=\(shard.first!).json",
+            ])
             #expect(result.exitCode == 0, "\(result.standardOutput)\n\(result.standardError)")
             let report = try cli.json("\(shard.first!).json")
             names += (report["scenarios"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
@@ -174,14 +185,18 @@ struct RunCommandTests {
         #expect(names.sorted() == (1...5).map { "scenario \($0)" })
         let tagged = try cli.run(["run", "--serve", "--tag", "even", "--report", "json=even.json"])
         #expect(tagged.exitCode == 0)
-        let evens = (try cli.json("even.json")["scenarios"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
+        let evens = (try cli.json("even.json")["scenarios"] as? [[String: Any]] ?? []).compactMap {
+            $0["name"] as? String
+        }
         #expect(evens == ["scenario 2", "scenario 4"])
     }
 
     @Test func secretsNeverReachTranscriptsReportsOrConsole() throws {
         let cli = try CLIHarness()
         defer { cli.cleanUp() }
-        try cli.write("scenarios/auth.yaml", """
+        try cli.write(
+            "scenarios/auth.yaml",
+            """
             name: authenticated echo
             secrets: [token]
             steps:
@@ -191,7 +206,8 @@ struct RunCommandTests {
               - expect_message: { text: "${token} never comes", within: 200ms }
             """)
         let result = try cli.run([
-            "run", "--serve", "--var", "token=secret-token", "--verbose", "--report", "json=r.json", "--report", "junit=j.xml",
+            "run", "--serve", "--var", "token=secret-token", "--verbose", "--report", "json=r.json", "--report",
+            "junit=j.xml",
         ])
         #expect(result.exitCode == 1)
         let everything = [
@@ -206,7 +222,9 @@ struct RunCommandTests {
     @Test func sigintFinishesTranscriptsAndReportsAndExits130() throws {
         let cli = try CLIHarness()
         defer { cli.cleanUp() }
-        try cli.write("scenarios/slow.yaml", """
+        try cli.write(
+            "scenarios/slow.yaml",
+            """
             name: slow one
             steps:
               - connect: ${server}/echo

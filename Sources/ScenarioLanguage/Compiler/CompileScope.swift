@@ -4,6 +4,8 @@ struct CompileScope {
     var timeout: Duration = Scenario.defaultTimeout
     var defined: Set<String> = []
     var opened: Set<String> = []
+    /// Connections closed by `close`/`disconnect` (and where), until connected again.
+    var closed: [String: SourceLocation] = [:]
     var repeatDepth = 0
     var includeStack: [String] = []
     var captureSites: [(name: String, location: SourceLocation)] = []

@@ -11,7 +11,7 @@ final class DiagnosticCollector {
     func add(_ diagnostic: Diagnostic) {
         var diagnostic = diagnostic
         if diagnostic.sourceLine == nil, let location = diagnostic.location {
-            diagnostic.sourceLine = sources.lines[location.file]?.line(location.line)
+            diagnostic.sourceLine = sources.line(location.line, of: location.file)
         }
         guard seen.insert(diagnostic.header).inserted else { return }
         diagnostics.append(diagnostic)
@@ -28,7 +28,22 @@ final class DiagnosticCollector {
     var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
 }
 
-/// The source lines of every file read, shared by the collectors for snippets.
+/// The source text of every file read, shared by the collectors for snippets; lines are split lazily, only
+/// for files that have diagnostics.
 final class SourceRegistry {
-    var lines: [String: SourceLines] = [:]
+    private var sources: [String: String] = [:]
+    private var lines: [String: SourceLines] = [:]
+
+    func register(file: String, source: String) {
+        sources[file] = source
+        lines[file] = nil
+    }
+
+    func line(_ number: Int, of file: String) -> String? {
+        if let cached = lines[file] { return cached.line(number) }
+        guard let source = sources[file] else { return nil }
+        let split = SourceLines(source)
+        lines[file] = split
+        return split.line(number)
+    }
 }

@@ -4,6 +4,7 @@ extension PlanCompiler {
         guard let keys = arguments(value, "connect", allowed: allowed, shortKey: "url") else { return nil }
         var name = Scenario.defaultConnection
         if let pair = keys["as"], let text = string(pair.value, "as") { name = text }
+        scope.closed[name] = nil
         guard let urlNode = require(keys, "url", "connect", value), let url = template(urlNode, "url") else {
             scope.opened.insert(name)
             return nil

@@ -6,7 +6,7 @@ extension PlanCompiler {
         guard let fileNode = require(keys, "file", "include", value), let path = string(fileNode, "file") else {
             return nil
         }
-        let resolved = (resolve(path: path) as NSString).standardizingPath
+        let resolved = PathNormalizer.lexical(resolve(path: path))
         if scope.includeStack.contains(resolved) {
             let chain = (scope.includeStack + [resolved]).map { ($0 as NSString).lastPathComponent }
             error("include cycle: \(chain.joined(separator: " -> ")); remove one of these includes", fileNode)
@@ -18,10 +18,10 @@ extension PlanCompiler {
                 + "file", fileNode)
             return nil
         }
-        included.insert(URL(fileURLWithPath: resolved).standardizedFileURL.path)
-        if let problem = entry.result.error { collector.add(problem) }
+        included.insert(PathNormalizer.absolute(resolved))
+        entry.result.errors.forEach(collector.add)
         guard let document = entry.result.documents.first(where: { !$0.isNull }) else {
-            if entry.result.error == nil { error("included file '\(path)' has no steps", fileNode) }
+            if entry.result.errors.isEmpty { error("included file '\(path)' has no steps", fileNode) }
             return nil
         }
         if entry.result.documents.count > 1, let second = entry.result.documents.dropFirst().first {

@@ -102,6 +102,11 @@ extension PlanCompiler {
                     + "'- connect: { as: \(name), url: ... }' before it", node)
             }
         }
+        if let closedAt = scope.closed[name], ["send", "ping", "pong", "send_frame", "close"].contains(keyword) {
+            warning("\(keyword) on '\(name)' after it was closed at line \(closedAt.line): the step will fail; "
+                + "connect again first", pair?.value ?? step)
+        }
+        if keyword == "close" || keyword == "disconnect" { scope.closed[name] = step.location }
         return name
     }
 

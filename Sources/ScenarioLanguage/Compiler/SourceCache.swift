@@ -16,7 +16,7 @@ final class SourceCache {
     func add(file: String, source: String) -> Entry {
         let entry = Entry(source: source, result: YAMLDocumentReader(file: file, source: source).read())
         entries[file] = entry
-        registry.lines[file] = SourceLines(source)
+        registry.register(file: file, source: source)
         return entry
     }
 
@@ -24,9 +24,9 @@ final class SourceCache {
     func entry(for file: String) -> Entry? {
         if let entry = entries[file] { return entry }
         guard let data = FileManager.default.contents(atPath: file) else { return nil }
-        guard let source = String(data: data, encoding: .utf8) else {
-            let entry = Entry(source: "", result: .init(documents: [], error: Diagnostic(
-                .error, "the file is not UTF-8 text", at: SourceLocation(file: file, line: 1, column: 1))))
+        guard let source = String(validating: data, as: UTF8.self) else {
+            let entry = Entry(source: "", result: .init(documents: [], errors: [Diagnostic(
+                .error, "the file is not UTF-8 text", at: SourceLocation(file: file, line: 1, column: 1))]))
             entries[file] = entry
             return entry
         }

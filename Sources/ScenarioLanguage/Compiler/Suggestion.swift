@@ -2,7 +2,7 @@
 enum Suggestion {
     /// The closest candidate within a small edit distance, if any.
     static func closest(to word: String, in candidates: [String]) -> String? {
-        let limit = max(1, min(3, word.count / 3))
+        let limit = word.count <= 4 ? 1 : 2
         var best: (String, Int)?
         for candidate in candidates {
             let distance = editDistance(word.lowercased(), candidate)

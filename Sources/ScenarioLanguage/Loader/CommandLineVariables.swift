@@ -35,7 +35,7 @@ public enum CommandLineVariables {
         guard let data = FileManager.default.contents(atPath: file), let source = String(data: data, encoding: .utf8)
         else { throw VariableInputError(description: "cannot read the variables file '\(file)'") }
         let result = YAMLDocumentReader(file: file, source: source).read()
-        if let error = result.error { throw VariableInputError(description: error.rendered) }
+        if let error = result.errors.first { throw VariableInputError(description: error.rendered) }
         guard let document = result.documents.first else { return [:] }
         guard let pairs = document.pairs else {
             throw VariableInputError(description: "\(document.location): error: a variables file must be a mapping "

@@ -20,7 +20,7 @@ enum ScenarioFileDiscovery {
             files += search(directory: path)
         }
         var seen: Set<String> = []
-        return (files.filter { seen.insert(URL(fileURLWithPath: $0).standardizedFileURL.path).inserted }, problems)
+        return (files.filter { seen.insert(PathNormalizer.absolute($0)).inserted }, problems)
     }
 
     static func isScenarioFile(_ name: String) -> Bool {

@@ -32,11 +32,11 @@ public struct ScenarioLoader: Sendable {
             let collector = DiagnosticCollector(sources: cache.registry)
             let compiler = PlanCompiler(collector: collector, sources: cache, commandLineVariables: variables)
             compiler.directories = [(path as NSString).deletingLastPathComponent]
-            compiler.scope.includeStack = [(path as NSString).standardizingPath]
+            compiler.scope.includeStack = [PathNormalizer.lexical(path)]
             var scenarios: [Scenario] = []
             if let entry = cache.entry(for: path) {
                 scenarios = compileDocuments(entry.result.documents, compiler: compiler)
-                if let error = entry.result.error { collector.add(error) }
+                entry.result.errors.forEach(collector.add)
             } else {
                 collector.add(Diagnostic(.error, "cannot read '\(path)'", at: nil))
             }
@@ -45,7 +45,7 @@ public struct ScenarioLoader: Sendable {
             let hasErrors = diagnostics.contains { $0.severity == .error }
             results.append((ScenarioFile(path: path, scenarios: scenarios, hasErrors: hasErrors), diagnostics))
         }
-        let kept = results.filter { !included.contains(URL(fileURLWithPath: $0.file.path).standardizedFileURL.path) }
+        let kept = results.filter { !included.contains(PathNormalizer.absolute($0.file.path)) }
         var seen: Set<String> = []
         let diagnostics = (problems + kept.flatMap(\.diagnostics)).filter { seen.insert($0.header).inserted }
         return LoadedSuite(files: kept.map(\.file), diagnostics: diagnostics)

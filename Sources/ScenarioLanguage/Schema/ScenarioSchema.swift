@@ -13,7 +13,9 @@ public enum ScenarioSchema {
             ("$schema", "https://json-schema.org/draft/2020-12/schema"),
             ("$id", "https://wscenario.dev/schemas/scenario.schema.json"),
             ("title", "wscenario scenario"),
-            ("description", "One WebSocket test scenario (one YAML document; separate several with ---)."),
+            ("description", .string("One WebSocket test scenario (one YAML document; separate several with ---). "
+                + "Editors: let yaml-language-server accept the matcher tags with the setting "
+                + "yaml.customTags: [\"!any scalar\", \"!type scalar\", \"!regex scalar\", \"!absent scalar\"].")),
             ("type", "object"),
             ("properties", B.object(topLevelProperties)),
             ("required", B.strings(["name", "steps"])),

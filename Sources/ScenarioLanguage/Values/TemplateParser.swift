@@ -9,7 +9,7 @@ public struct TemplateError: Error, Sendable, CustomStringConvertible {
 extension Template {
     /// Parses `${name}`, `${env.NAME}`, `${env.NAME:-fallback}` and the built-ins; `$${` is a literal `${`.
     public init(parsing text: String) throws {
-        guard text.contains("$") else {
+        guard text.utf8.contains(UInt8(ascii: "$")) else {
             self.init(literal: text)
             return
         }

@@ -3,28 +3,58 @@ import Yams
 
 /// Reads a YAML stream into `YAMLNode` documents, turning Yams' errors into diagnostics.
 struct YAMLDocumentReader {
-    /// The documents read before any error, and the error (at most one: parsing stops there).
+    /// The documents read, and the errors: duplicate keys (each reported, the repeated key then ignored so
+    /// that the rest of the file is still checked) and at most one syntax error (parsing stops there).
     struct Result: Sendable {
         var documents: [YAMLNode]
-        var error: Diagnostic?
+        var errors: [Diagnostic]
     }
 
     let file: String
     let source: String
 
+    /// Marks a repeated key that was renamed to parse on; such pairs are dropped while converting.
+    static let placeholderBase: UInt32 = 0xF0000
+
     func read() -> Result {
-        var documents: [YAMLNode] = []
-        do {
-            let parser = try Parser(yaml: source, resolver: .basic, constructor: .default, encoding: .utf8)
-            while let root = try parser.nextRoot() {
-                documents.append(convert(root))
+        var text = source
+        var errors: [Diagnostic] = []
+        for attempt in 0..<64 {
+            var documents: [YAMLNode] = []
+            do {
+                let parser = try Parser(yaml: text, resolver: .basic, constructor: .default, encoding: .utf8)
+                while let root = try parser.nextRoot() {
+                    documents.append(convert(root))
+                }
+                return Result(documents: documents, errors: errors)
+            } catch let error as YamlError {
+                let (diagnostic, repeated) = self.diagnostic(for: error)
+                errors.append(diagnostic)
+                guard let repeated, let renamed = rename(repeated, in: text, attempt: attempt) else {
+                    return Result(documents: documents, errors: errors)
+                }
+                text = renamed
+            } catch {
+                errors.append(Diagnostic(.error, "\(error)", at: location(line: 1, column: 1)))
+                return Result(documents: documents, errors: errors)
             }
-            return Result(documents: documents, error: nil)
-        } catch let error as YamlError {
-            return Result(documents: documents, error: diagnostic(for: error))
-        } catch {
-            return Result(documents: documents, error: Diagnostic(.error, "\(error)", at: location(line: 1, column: 1)))
         }
+        return Result(documents: [], errors: errors)
+    }
+
+    /// Replaces the repeated key at `key` (same number of Unicode scalars, so positions stay the same) with
+    /// private-use characters that mark it for removal.
+    private func rename(_ key: (location: SourceLocation, length: Int), in text: String, attempt: Int) -> String? {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.unicodeScalars) }
+        let lineIndex = key.location.line - 1, column = key.location.column - 1
+        guard lineIndex < lines.count, column + key.length <= lines[lineIndex].count,
+            let marker = Unicode.Scalar(Self.placeholderBase + UInt32(attempt))
+        else { return nil }
+        var offset = 0
+        if lines[lineIndex][column] == "\"" || lines[lineIndex][column] == "'" { offset = 1 }
+        guard column + offset + key.length <= lines[lineIndex].count else { return nil }
+        for index in 0..<key.length { lines[lineIndex][column + offset + index] = marker }
+        return lines.map { String(String.UnicodeScalarView($0)) }.joined(separator: "\n")
     }
 
     private func location(line: Int, column: Int) -> SourceLocation {
@@ -42,7 +72,8 @@ struct YAMLDocumentReader {
                 content: .scalar(scalar.string), tag: customTag(scalar.tag), isPlain: scalar.style == .plain,
                 location: location(scalar.mark))
         case .mapping(let mapping):
-            let pairs = mapping.map { YAMLPair(key: convert($0.key), value: convert($0.value)) }
+            let pairs = mapping.filter { !Self.isPlaceholder($0.key) }
+                .map { YAMLPair(key: convert($0.key), value: convert($0.value)) }
             return YAMLNode(
                 content: .mapping(pairs), tag: customTag(mapping.tag), isPlain: false, location: location(mapping.mark))
         case .sequence(let sequence):
@@ -54,13 +85,18 @@ struct YAMLDocumentReader {
         }
     }
 
+    private static func isPlaceholder(_ key: Node) -> Bool {
+        guard let first = key.scalar?.string.unicodeScalars.first else { return false }
+        return first.value >= placeholderBase && first.value < placeholderBase + 64
+    }
+
     private func customTag(_ tag: Tag) -> String? {
         let raw = tag.rawValue
         if raw.hasPrefix("tag:yaml.org,2002:") || raw == "!" || raw.isEmpty { return nil }
         return raw
     }
 
-    private func diagnostic(for error: YamlError) -> Diagnostic {
+    private func diagnostic(for error: YamlError) -> (Diagnostic, (location: SourceLocation, length: Int)?) {
         let lines = SourceLines(source)
         func make(_ message: String, _ mark: Mark) -> Diagnostic {
             let at = location(mark)
@@ -71,18 +107,19 @@ struct YAMLDocumentReader {
             .composer(let context, let problem, let mark, _):
             var message = "invalid YAML: \(problem)"
             if let context { message += " (\(context.text) at line \(context.mark.line))" }
-            return make(message + "; check the indentation and quoting here", mark)
+            return (make(message + "; check the indentation and quoting here", mark), nil)
         case .duplicatedKeysInMapping(let duplicates, let context):
             let key = duplicates.first ?? ""
             let second = secondOccurrence(of: key, after: context.mark, in: lines)
             let at = second ?? location(context.mark)
-            return Diagnostic(.error, 
+            let repeated = second.map { ($0, key.unicodeScalars.count) }
+            return (Diagnostic(.error, 
                 "duplicate key '\(key)' (first at line \(context.mark.line)): each key may appear only once "
-                    + "in a mapping; remove or rename one", at: at, sourceLine: lines.line(at.line))
+                    + "in a mapping; remove or rename one", at: at, sourceLine: lines.line(at.line)), repeated)
         case .reader(let problem, _, _, _):
-            return Diagnostic(.error, "cannot read the file as UTF-8 YAML: \(problem)", at: location(line: 1, column: 1))
+            return (Diagnostic(.error, "cannot read the file as UTF-8 YAML: \(problem)", at: location(line: 1, column: 1)), nil)
         default:
-            return Diagnostic(.error, "invalid YAML: \(error)", at: location(line: 1, column: 1))
+            return (Diagnostic(.error, "invalid YAML: \(error)", at: location(line: 1, column: 1)), nil)
         }
     }
 

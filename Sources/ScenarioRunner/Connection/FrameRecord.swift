@@ -8,8 +8,10 @@ public struct FrameRecord: Sendable, Equatable {
     public var length: Int
     public var masked: Bool
 
-    public init(opcode: UInt8, fin: Bool = true, rsv: [Bool] = [false, false, false], payload: [UInt8],
-                length: Int? = nil, masked: Bool = false) {
+    public init(
+        opcode: UInt8, fin: Bool = true, rsv: [Bool] = [false, false, false], payload: [UInt8],
+        length: Int? = nil, masked: Bool = false
+    ) {
         self.opcode = opcode
         self.fin = fin
         self.rsv = rsv

@@ -8,8 +8,10 @@ public struct RawFrameSpec: Sendable, Equatable {
     /// A length to claim in the header instead of the payload's real length.
     public var claimedLength: UInt64?
 
-    public init(opcode: UInt8, fin: Bool = true, rsv: [Bool] = [false, false, false], masked: Bool = true,
-                payload: [UInt8] = [], claimedLength: UInt64? = nil) {
+    public init(
+        opcode: UInt8, fin: Bool = true, rsv: [Bool] = [false, false, false], masked: Bool = true,
+        payload: [UInt8] = [], claimedLength: UInt64? = nil
+    ) {
         self.opcode = opcode
         self.fin = fin
         self.rsv = rsv

@@ -27,7 +27,8 @@ final class EngineConnection: ScenarioConnection {
     }
 
     func sendFrame(_ frame: RawFrameSpec) async throws {
-        let rsv: UInt8 = (frame.rsv.count > 0 && frame.rsv[0] ? 0b100 : 0) | (frame.rsv.count > 1 && frame.rsv[1] ? 0b010 : 0)
+        let rsv: UInt8 =
+            (frame.rsv.count > 0 && frame.rsv[0] ? 0b100 : 0) | (frame.rsv.count > 1 && frame.rsv[1] ? 0b010 : 0)
             | (frame.rsv.count > 2 && frame.rsv[2] ? 0b001 : 0)
         let raw = RawFrame(
             opcode: WebSocketOpcode(rawValue: frame.opcode), fin: frame.fin, rsv: rsv, masked: frame.masked,

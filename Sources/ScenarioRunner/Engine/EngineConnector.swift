@@ -10,7 +10,10 @@ public struct EngineConnector: ScenarioConnector {
     private let clock: @Sendable () -> UInt64
 
     /// Uses the shared event loop group; `clock` must be the runner's monotonic clock (transcript times).
-    public init(client: WebSocketClient = WebSocketClient(), clock: @escaping @Sendable () -> UInt64 = RunEnvironment.live.monotonicNanos) {
+    public init(
+        client: WebSocketClient = WebSocketClient(),
+        clock: @escaping @Sendable () -> UInt64 = RunEnvironment.live.monotonicNanos
+    ) {
         self.client = client
         self.clock = clock
     }
@@ -19,10 +22,12 @@ public struct EngineConnector: ScenarioConnector {
         _ request: ConnectRequest, events: @escaping @Sendable (TimedConnectionEvent) -> Void
     ) async -> ConnectOutcome {
         let timeout = TimeAmount.nanoseconds(Int64(max(0.001, request.timeout) * 1e9))
-        let tls = request.tls.map {
-            WebSocketTLSOptions(caFile: $0.caFile, certificateFile: $0.certificateFile, keyFile: $0.keyFile,
-                                insecure: $0.insecure, serverName: $0.serverName)
-        } ?? WebSocketTLSOptions()
+        let tls =
+            request.tls.map {
+                WebSocketTLSOptions(
+                    caFile: $0.caFile, certificateFile: $0.certificateFile, keyFile: $0.keyFile,
+                    insecure: $0.insecure, serverName: $0.serverName)
+            } ?? WebSocketTLSOptions()
         let configuration = WebSocketClientConfiguration(
             url: request.url, headers: request.headers.map { (name: $0.0, value: $0.1) },
             subprotocols: request.subprotocols, origin: request.origin, extensions: request.extensions, tls: tls,

@@ -20,8 +20,10 @@ final class EngineEventTranslator: @unchecked Sendable {
         func emit(_ event: ConnectionEvent) { forward(TimedConnectionEvent(event, nanos: at)) }
         switch timed.event {
         case .handshakeRequest(let request):
-            emit(.handshakeRequest(method: request.method, path: request.path,
-                                   headers: request.headers.fields.map { ($0.name, $0.value) }))
+            emit(
+                .handshakeRequest(
+                    method: request.method, path: request.path,
+                    headers: request.headers.fields.map { ($0.name, $0.value) }))
         case .handshakeResponse(let head, _):
             emit(.handshakeResponse(EngineEventTranslator.response(head)))
         case .frameOut(let record):
@@ -41,14 +43,19 @@ final class EngineEventTranslator: @unchecked Sendable {
         case .messageIn(let message):
             emit(.message(text: message.kind == .text, payload: message.bytes))
         case .closed(let outcome):
-            let synthesize = lock.withLock { !sawError } && !outcome.clean && outcome.code == 1006
+            let synthesize =
+                lock.withLock { !sawError } && !outcome.clean && outcome.code == 1006
                 && outcome.initiator == .server
             if synthesize {
-                emit(.error(ConnectionFailure(
-                    kind: .closed, message: "the TCP connection ended without a close handshake (1006)")))
+                emit(
+                    .error(
+                        ConnectionFailure(
+                            kind: .closed, message: "the TCP connection ended without a close handshake (1006)")))
             }
-            emit(.closed(code: Int(outcome.code), reason: outcome.reason,
-                         by: outcome.initiator == .client ? .client : .server))
+            emit(
+                .closed(
+                    code: Int(outcome.code), reason: outcome.reason,
+                    by: outcome.initiator == .client ? .client : .server))
         case .error(let error):
             lock.withLock { sawError = true }
             emit(.error(EngineEventTranslator.failure(error)))
@@ -56,14 +63,16 @@ final class EngineEventTranslator: @unchecked Sendable {
     }
 
     static func frame(_ record: WebSocketFrameRecord) -> FrameRecord {
-        FrameRecord(opcode: record.opcode.rawValue, fin: record.fin, rsv: record.rsvBits,
-                    payload: Array(record.payload.readableBytesView), length: Int(clamping: record.length),
-                    masked: record.masked)
+        FrameRecord(
+            opcode: record.opcode.rawValue, fin: record.fin, rsv: record.rsvBits,
+            payload: Array(record.payload.readableBytesView), length: Int(clamping: record.length),
+            masked: record.masked)
     }
 
     static func response(_ head: HTTPResponseHead) -> HandshakeResponse {
-        HandshakeResponse(status: head.status, reason: head.reason, headers: head.headers.fields.map { ($0.name, $0.value) },
-                          body: Array(head.body.readableBytesView))
+        HandshakeResponse(
+            status: head.status, reason: head.reason, headers: head.headers.fields.map { ($0.name, $0.value) },
+            body: Array(head.body.readableBytesView))
     }
 
     static func failure(_ error: WebSocketError) -> ConnectionFailure {

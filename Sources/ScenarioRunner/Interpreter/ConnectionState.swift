@@ -21,6 +21,8 @@ final class ConnectionState: @unchecked Sendable {
     private var clientCloseSent = false
     private var errorSeen = false
     private var epoch = 0
+    /// Every message before this index is consumed.
+    private var firstUnconsumed = 0
 
     init(name: String, transcript: TranscriptWriter, steps: StepTracker, clock: @escaping @Sendable () -> UInt64) {
         self.name = name
@@ -47,8 +49,16 @@ final class ConnectionState: @unchecked Sendable {
     var messageCount: Int { lock.withLock { messages.count } }
 
     /// Messages not consumed yet, in arrival order.
-    var unconsumed: [InboxMessage] {
-        lock.withLock { messages.indices.filter { !consumed[$0] }.map { messages[$0] } }
+    var unconsumed: [InboxMessage] { unconsumed(from: 0) }
+
+    /// Messages not consumed yet with an arrival index of at least `start`, in arrival order.
+    func unconsumed(from start: Int) -> [InboxMessage] {
+        lock.withLock {
+            var from = max(start, firstUnconsumed)
+            while from < messages.count && consumed[from] { from += 1 }
+            guard from < messages.count else { return [] }
+            return (from..<messages.count).filter { !consumed[$0] }.map { messages[$0] }
+        }
     }
 
     // MARK: updates from the interpreter
@@ -63,6 +73,7 @@ final class ConnectionState: @unchecked Sendable {
             handshakeStorage = nil
             messages = []
             consumed = []
+            firstUnconsumed = 0
             pongs = []
             serverCloseStorage = nil
             closedStorage = nil
@@ -97,7 +108,13 @@ final class ConnectionState: @unchecked Sendable {
     /// Clears the pending error once `expect_error` has matched it.
     func consumeError() { lock.withLock { errorStorage = nil } }
 
-    func consume(_ index: Int) { lock.withLock { if index < consumed.count { consumed[index] = true } } }
+    func consume(_ index: Int) {
+        lock.withLock {
+            guard index < consumed.count else { return }
+            consumed[index] = true
+            while firstUnconsumed < consumed.count && consumed[firstUnconsumed] { firstUnconsumed += 1 }
+        }
+    }
 
     /// Takes the first unconsumed pong matching `payload` (any when nil).
     func takePong(matching payload: [UInt8]?) -> [UInt8]? {
@@ -122,13 +139,16 @@ final class ConnectionState: @unchecked Sendable {
         let step = steps.current
         switch timed.event {
         case .handshakeRequest(let method, let path, let headers):
-            transcript.record(.handshakeRequest, connection: name, step: step, at: nanos, [
-                ("method", .string(method)), ("path", .string(path)),
-                ("headers", transcript.currentRedactor.headersJSON(headers)),
-            ])
+            transcript.record(
+                .handshakeRequest, connection: name, step: step, at: nanos,
+                [
+                    ("method", .string(method)), ("path", .string(path)),
+                    ("headers", transcript.currentRedactor.headersJSON(headers)),
+                ])
         case .handshakeResponse(let response):
             var fields: [(String, OutputJSON)] = [
-                ("status", .int(response.status)), ("headers", transcript.currentRedactor.headersJSON(response.headers)),
+                ("status", .int(response.status)),
+                ("headers", transcript.currentRedactor.headersJSON(response.headers)),
             ]
             if !response.reason.isEmpty { fields.insert(("reason", .string(response.reason)), at: 1) }
             if !response.body.isEmpty { fields.append(("body", .string(response.bodyText))) }
@@ -137,14 +157,16 @@ final class ConnectionState: @unchecked Sendable {
         case .frameOut(let frame):
             transcript.record(.frameOut, connection: name, step: step, at: nanos, frame.transcriptFields)
         case .bytesOut(let bytes):
-            transcript.record(.frameOut, connection: name, step: step, at: nanos,
-                              [("raw", .bool(true))] + PayloadRecord.fields(bytes, preferText: false))
+            transcript.record(
+                .frameOut, connection: name, step: step, at: nanos,
+                [("raw", .bool(true))] + PayloadRecord.fields(bytes, preferText: false))
         case .frameIn(let frame):
             transcript.record(.frameIn, connection: name, step: step, at: nanos, frame.transcriptFields)
         case .message(let isText, let payload):
-            transcript.record(.messageIn, connection: name, step: step, at: nanos,
-                              [("type", .string(isText ? "text" : "binary"))]
-                                  + PayloadRecord.fields(payload, preferText: isText))
+            transcript.record(
+                .messageIn, connection: name, step: step, at: nanos,
+                [("type", .string(isText ? "text" : "binary"))]
+                    + PayloadRecord.fields(payload, preferText: isText))
             update {
                 messages.append(InboxMessage(index: messages.count, isText: isText, payload: payload, nanos: nanos))
                 consumed.append(false)
@@ -162,14 +184,18 @@ final class ConnectionState: @unchecked Sendable {
                 }
             }
             if first {
-                transcript.record(.close, connection: name, step: step, at: nanos, [
-                    ("code", .int(code)), ("reason", .string(reason)), ("by", .string(by.rawValue)),
-                ])
+                transcript.record(
+                    .close, connection: name, step: step, at: nanos,
+                    [
+                        ("code", .int(code)), ("reason", .string(reason)), ("by", .string(by.rawValue)),
+                    ])
             }
         case .error(let failure):
-            transcript.record(.error, connection: name, step: step, at: nanos, [
-                ("kind", .string(failure.kind.rawValue)), ("message", .string(failure.message)),
-            ])
+            transcript.record(
+                .error, connection: name, step: step, at: nanos,
+                [
+                    ("kind", .string(failure.kind.rawValue)), ("message", .string(failure.message)),
+                ])
             update {
                 if errorStorage == nil { errorStorage = failure }
                 errorSeen = true

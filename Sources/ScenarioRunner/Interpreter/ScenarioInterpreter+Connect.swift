@@ -13,8 +13,9 @@ extension ScenarioInterpreter {
             headers.append((header.name, value))
         }
         let tls = step.tls.map {
-            TLSSettings(caFile: $0.caFile, certificateFile: $0.certificateFile, keyFile: $0.keyFile,
-                        insecure: $0.insecure, serverName: $0.serverName)
+            TLSSettings(
+                caFile: $0.caFile, certificateFile: $0.certificateFile, keyFile: $0.keyFile,
+                insecure: $0.insecure, serverName: $0.serverName)
         }
         let request = ConnectRequest(
             url: url, headers: headers, subprotocols: step.subprotocols, origin: try step.origin.map(render),
@@ -29,9 +30,11 @@ extension ScenarioInterpreter {
             state.opened(connection, handshake: response)
         case .failed(let failure):
             if state.pendingError == nil {
-                transcript.record(.error, connection: step.connection, step: tracker.current, [
-                    ("kind", .string(failure.kind.rawValue)), ("message", .string(failure.message)),
-                ])
+                transcript.record(
+                    .error, connection: step.connection, step: tracker.current,
+                    [
+                        ("kind", .string(failure.kind.rawValue)), ("message", .string(failure.message)),
+                    ])
             }
             state.failed(failure)
             if step.followUp == .requireUpgrade {
@@ -65,7 +68,8 @@ extension ScenarioInterpreter {
         }
         if !response.body.isEmpty {
             let body = response.bodyText
-            text += "\n  body: " + OutputJSON.string(body.count > 500 ? String(body.prefix(500)) + "…" : body).serialized()
+            text +=
+                "\n  body: " + OutputJSON.string(body.count > 500 ? String(body.prefix(500)) + "…" : body).serialized()
         }
         return text
     }
@@ -76,16 +80,19 @@ extension ScenarioInterpreter {
         }
         let failure = state.pendingError
         guard let response = state.handshake else {
-            throw StepFailure("expected a handshake answer with status \(step.status), but there was none: "
-                + (failure.map(ScenarioInterpreter.describe) ?? "the connection never got an answer"))
+            throw StepFailure(
+                "expected a handshake answer with status \(step.status), but there was none: "
+                    + (failure.map(ScenarioInterpreter.describe) ?? "the connection never got an answer"))
         }
         if response.status != step.status {
-            throw StepFailure("expected handshake status \(step.status), got \(response.status)\n"
-                + ScenarioInterpreter.describe(response)
-                + (failure.map { "\n  error: \($0.kind.rawValue): \($0.message)" } ?? ""))
+            throw StepFailure(
+                "expected handshake status \(step.status), got \(response.status)\n"
+                    + ScenarioInterpreter.describe(response)
+                    + (failure.map { "\n  error: \($0.kind.rawValue): \($0.message)" } ?? ""))
         }
         if step.status == 101, let failure {
-            throw StepFailure("the server answered 101 but the handshake is invalid: " + ScenarioInterpreter.describe(failure))
+            throw StepFailure(
+                "the server answered 101 but the handshake is invalid: " + ScenarioInterpreter.describe(failure))
         }
         var problems = try headerProblems(step.headers, response)
         if let expected = step.subprotocol {
@@ -97,12 +104,15 @@ extension ScenarioInterpreter {
         if let expected = step.extensions {
             let actual = ScenarioInterpreter.extensionNames(response)
             if Set(actual) != Set(expected) {
-                problems.append("extensions: expected [\(expected.joined(separator: ", "))], got [\(actual.joined(separator: ", "))]")
+                problems.append(
+                    "extensions: expected [\(expected.joined(separator: ", "))], got [\(actual.joined(separator: ", "))]"
+                )
             }
         }
         if !problems.isEmpty {
-            throw StepFailure("the handshake answer does not match:\n  " + problems.joined(separator: "\n  ")
-                + "\n" + ScenarioInterpreter.describe(response))
+            throw StepFailure(
+                "the handshake answer does not match:\n  " + problems.joined(separator: "\n  ")
+                    + "\n" + ScenarioInterpreter.describe(response))
         }
         if step.status != 101 { state.consumeError() }
     }
@@ -120,14 +130,16 @@ extension ScenarioInterpreter {
         for expectation in expectations {
             let values = response.values(expectation.name)
             if values.isEmpty {
-                problems.append("header \(expectation.name): expected \(try describe(expectation.value)), but it is missing")
+                problems.append(
+                    "header \(expectation.name): expected \(try describe(expectation.value)), but it is missing")
                 continue
             }
             var matched = false
             for value in values where try matches(expectation.value, value) { matched = true }
             if !matched {
-                problems.append("header \(expectation.name): expected \(try describe(expectation.value)), got "
-                    + values.map { OutputJSON.string($0).serialized() }.joined(separator: ", "))
+                problems.append(
+                    "header \(expectation.name): expected \(try describe(expectation.value)), got "
+                        + values.map { OutputJSON.string($0).serialized() }.joined(separator: ", "))
             }
         }
         return problems
@@ -154,34 +166,48 @@ extension ScenarioInterpreter {
         guard let state = connections[step.connection] else {
             throw StepFailure("there is no connection named \(step.connection) (connect it first)")
         }
-        _ = await waitUntil(state, timeoutNanos: step.within.nanoseconds) {
-            state.pendingError != nil || (state.closed != nil && state.closed?.code != 1006)
+        // Errors of the opening handshake cannot come later once the connection is open.
+        let connectKinds: Set<ConnectionErrorKind> = [.refused, .dns, .tls, .handshake]
+        let upgraded = state.connection != nil && state.pendingError == nil
+        if !(upgraded && connectKinds.contains(step.kind)) {
+            _ = await waitUntil(state, timeoutNanos: step.within.nanoseconds) {
+                state.pendingError != nil || (state.closed != nil && state.closed?.code != 1006)
+            }
         }
         if Task.isCancelled { throw ScenarioInterrupted() }
         guard let error = state.pendingError else {
-            let why = state.closed != nil ? "the connection was \(describeEnd(state))" : "the connection is \(describeEnd(state))"
-            throw StepFailure("expected a \(step.kind.rawValue) error within \(step.within.shortDescription), but none happened: \(why)")
+            let why =
+                state.closed != nil
+                ? "the connection was \(describeEnd(state))" : "the connection is \(describeEnd(state))"
+            throw StepFailure(
+                "expected a \(step.kind.rawValue) error within \(step.within.shortDescription), but none happened: \(why)"
+            )
         }
         var problems: [String] = []
         if error.kind != step.kind {
             problems.append("expected a \(step.kind.rawValue) error, got \(error.kind.rawValue): \(error.message)")
         }
         if let status = step.status, error.response?.status != status {
-            problems.append("status: expected \(status), got \(error.response.map { String($0.status) } ?? "no HTTP answer")")
+            problems.append(
+                "status: expected \(status), got \(error.response.map { String($0.status) } ?? "no HTTP answer")")
         }
         if let response = error.response {
             problems += try headerProblems(step.headers, response)
             if let body = step.body, !(try matches(body, response.bodyText)) {
-                problems.append("body: expected \(try describe(body)), got \(OutputJSON.string(response.bodyText).serialized())")
+                problems.append(
+                    "body: expected \(try describe(body)), got \(OutputJSON.string(response.bodyText).serialized())")
             }
         } else if !step.headers.isEmpty || step.body != nil {
             problems.append("headers/body: there was no HTTP answer")
         }
         if let message = step.message, !(try matches(message, error.message)) {
-            problems.append("message: expected \(try describe(message)), got \(OutputJSON.string(error.message).serialized())")
+            problems.append(
+                "message: expected \(try describe(message)), got \(OutputJSON.string(error.message).serialized())")
         }
         if !problems.isEmpty {
-            throw StepFailure(problems.joined(separator: "\n") + (error.response.map { "\n" + ScenarioInterpreter.describe($0) } ?? ""))
+            throw StepFailure(
+                problems.joined(separator: "\n")
+                    + (error.response.map { "\n" + ScenarioInterpreter.describe($0) } ?? ""))
         }
         state.consumeError()
     }

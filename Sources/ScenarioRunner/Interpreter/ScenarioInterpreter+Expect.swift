@@ -19,13 +19,15 @@ extension ScenarioInterpreter {
         let ignores = try resolvedIgnores()
         let deadline = environment.monotonicNanos() &+ step.within.nanoseconds
         var seen: [Int: InboxMessage] = [:]
+        var scanned = 0
         while true {
             let generation = state.signal.current
             let ended = state.isTerminated
-            for message in state.unconsumed {
+            for message in state.unconsumed(from: scanned) {
+                scanned = message.index + 1
                 if matcher.matches(message) {
                     state.consume(message.index)
-                    try capture(step, from: message)
+                    try capture(step, from: message, connection: step.connection)
                     return
                 }
                 if ignores.contains(where: { $0.matches(message) }) {
@@ -34,48 +36,54 @@ extension ScenarioInterpreter {
                 }
                 seen[message.index] = message
                 if step.ordered {
-                    throw StepFailure("expected the next message on \(step.connection) to be \(matcher.description)"
-                        + " (ordered), but it is #\(message.index) \(message.preview)\n"
-                        + MismatchExplainer.diff(matcher, message))
+                    throw StepFailure(
+                        "expected the next message on \(step.connection) to be \(matcher.description)"
+                            + " (ordered), but it is #\(message.index) \(message.preview)\n"
+                            + MismatchExplainer.diff(matcher, message))
                 }
             }
             if Task.isCancelled { throw ScenarioInterrupted() }
             let now = environment.monotonicNanos()
             if now >= deadline || ended {
-                let why = ended
+                let why =
+                    ended
                     ? "the connection ended (\(describeEnd(state))) before a matching message arrived"
                     : "no matching message arrived within \(step.within.shortDescription)"
-                throw StepFailure("expected a message on \(step.connection): \(matcher.description)\n\(why)\n"
-                    + MismatchExplainer.explain(matcher, Array(seen.values).sorted { $0.index < $1.index }))
+                throw StepFailure(
+                    "expected a message on \(step.connection): \(matcher.description)\n\(why)\n"
+                        + MismatchExplainer.explain(matcher, Array(seen.values).sorted { $0.index < $1.index }))
             }
             await state.signal.wait(since: generation, timeoutNanos: deadline - now)
         }
     }
 
     /// `capture:` and `capture_regex:` from the matched message.
-    private func capture(_ step: ExpectMessageStep, from message: InboxMessage) throws {
+    private func capture(_ step: ExpectMessageStep, from message: InboxMessage, connection: String) throws {
         if !step.captures.isEmpty {
             guard let document = ResolvedMatcher.document(message) else {
                 throw StepFailure("capture: the matched message is not JSON: \(message.preview)")
             }
             for capture in step.captures {
                 guard let value = capture.path.value(in: document) else {
-                    throw StepFailure("capture \(capture.name): \(capture.path.source) selects nothing in \(message.preview)")
+                    throw StepFailure(
+                        "capture \(capture.name): \(capture.path.source) selects nothing in \(message.preview)")
                 }
-                recordCapture(capture.name, value)
+                recordCapture(capture.name, value, connection: connection)
             }
         }
         for capture in step.regexCaptures {
             guard let text = message.text, let group = capture.regex.firstGroup(in: text) else {
                 throw StepFailure("capture_regex \(capture.name): \(capture.regex) does not match \(message.preview)")
             }
-            recordCapture(capture.name, .string(group))
+            recordCapture(capture.name, .string(group), connection: connection)
         }
     }
 
-    func recordCapture(_ name: String, _ value: JSONValue) {
+    func recordCapture(_ name: String, _ value: JSONValue, connection: String) {
         setVariable(name, value)
-        transcript.record(.capture, step: tracker.current, [("name", .string(name)), ("value", OutputJSON(value))])
+        transcript.record(
+            .capture, connection: connection, step: tracker.current,
+            [("name", .string(name)), ("value", OutputJSON(value))])
     }
 
     func expectMessages(_ step: ExpectMessagesStep) async throws {
@@ -85,10 +93,12 @@ extension ScenarioInterpreter {
         var pending = Array(matchers.indices)
         var seen: [Int: InboxMessage] = [:]
         let deadline = environment.monotonicNanos() &+ step.within.nanoseconds
+        var scanned = 0
         while true {
             let generation = state.signal.current
             let ended = state.isTerminated
-            for message in state.unconsumed {
+            for message in state.unconsumed(from: scanned) {
+                scanned = message.index + 1
                 if let position = pending.firstIndex(where: { matchers[$0].matches(message) }) {
                     pending.remove(at: position)
                     state.consume(message.index)
@@ -105,9 +115,11 @@ extension ScenarioInterpreter {
             let now = environment.monotonicNanos()
             if now >= deadline || ended {
                 let candidates = Array(seen.values).sorted { $0.index < $1.index }
-                var text = "expected \(matchers.count) messages on \(step.connection) in any order; "
+                var text =
+                    "expected \(matchers.count) messages on \(step.connection) in any order; "
                     + "\(pending.count) did not arrive "
-                    + (state.isTerminated ? "(the connection ended: \(describeEnd(state)))" : "within \(step.within.shortDescription)")
+                    + (state.isTerminated
+                        ? "(the connection ended: \(describeEnd(state)))" : "within \(step.within.shortDescription)")
                 for index in pending {
                     text += "\nmissing #\(index + 1): \(matchers[index].description)"
                 }
@@ -125,13 +137,14 @@ extension ScenarioInterpreter {
         let deadline = environment.monotonicNanos() &+ step.duration.nanoseconds
         while true {
             let generation = state.signal.current
-            for message in state.unconsumed where message.index >= firstNew {
+            for message in state.unconsumed(from: firstNew) {
                 if ignores.contains(where: { $0.matches(message) }) {
                     state.consume(message.index)
                     continue
                 }
-                throw StepFailure("expected no message on \(step.connection) for \(step.duration.shortDescription), "
-                    + "but received #\(message.index) \(message.preview)")
+                throw StepFailure(
+                    "expected no message on \(step.connection) for \(step.duration.shortDescription), "
+                        + "but received #\(message.index) \(message.preview)")
             }
             if Task.isCancelled { throw ScenarioInterrupted() }
             let now = environment.monotonicNanos()
@@ -150,7 +163,8 @@ extension ScenarioInterpreter {
         }
         if Task.isCancelled { throw ScenarioInterrupted() }
         if taken != nil { return }
-        let expected = payload.map { "a pong with payload \(OutputJSON.string(String(decoding: $0, as: UTF8.self)).serialized())" }
+        let expected =
+            payload.map { "a pong with payload \(OutputJSON.string(String(decoding: $0, as: UTF8.self)).serialized())" }
             ?? "a pong"
         let received = state.receivedPongs.map { OutputJSON.string(String(decoding: $0, as: UTF8.self)).serialized() }
         var text = "expected \(expected) on \(step.connection) within \(step.within.shortDescription)"
@@ -176,18 +190,21 @@ extension ScenarioInterpreter {
         } else if state.isTerminated {
             throw StepFailure("expected the server to close \(step.connection), but \(describeEnd(state))")
         } else {
-            throw StepFailure("expected the server to close \(step.connection) within \(step.within.shortDescription), "
-                + "but it is still open")
+            throw StepFailure(
+                "expected the server to close \(step.connection) within \(step.within.shortDescription), "
+                    + "but it is still open")
         }
         var problems: [String] = []
         if let codes = step.codes, !codes.contains(where: { Int($0) == code }) {
             let expected = codes.map(String.init).joined(separator: " or ")
-            problems.append(code == 1006
-                ? "expected close code \(expected), but the connection ended without a close frame (1006)"
-                : "expected close code \(expected), got \(code)")
+            problems.append(
+                code == 1006
+                    ? "expected close code \(expected), but the connection ended without a close frame (1006)"
+                    : "expected close code \(expected), got \(code)")
         }
         if let expected = step.reason, !(try matches(expected, reason)) {
-            problems.append("expected close reason \(try describe(expected)), got \(OutputJSON.string(reason).serialized())")
+            problems.append(
+                "expected close reason \(try describe(expected)), got \(OutputJSON.string(reason).serialized())")
         }
         if !problems.isEmpty { throw StepFailure(problems.joined(separator: "\n")) }
         if code == 1006 { state.consumeError() }

@@ -31,7 +31,8 @@ extension ScenarioInterpreter {
         let (_, connection) = try openConnection(step.connection)
         let payload = Array(try render(step.payload).utf8)
         guard payload.count <= 125 else {
-            throw StepFailure("a \(isPing ? "ping" : "pong") payload may have at most 125 bytes, this one has \(payload.count)")
+            throw StepFailure(
+                "a \(isPing ? "ping" : "pong") payload may have at most 125 bytes, this one has \(payload.count)")
         }
         do {
             if isPing { try await connection.ping(payload) } else { try await connection.pong(payload) }
@@ -58,12 +59,14 @@ extension ScenarioInterpreter {
         }
         if Task.isCancelled { throw ScenarioInterrupted() }
         if !answered {
-            throw StepFailure("sent close \(step.code.map(String.init) ?? "without a code"), but the server did not answer "
-                + "with a close frame within \(step.within.shortDescription)")
+            throw StepFailure(
+                "sent close \(step.code.map(String.init) ?? "without a code"), but the server did not answer "
+                    + "with a close frame within \(step.within.shortDescription)")
         }
         if state.serverClose == nil {
-            throw StepFailure("sent close, but the connection ended without a close frame from the server: "
-                + describeEnd(state))
+            throw StepFailure(
+                "sent close, but the connection ended without a close frame from the server: "
+                    + describeEnd(state))
         }
     }
 

@@ -54,7 +54,9 @@ extension ScenarioInterpreter {
         case .randomInteger: return .integer(environment.randomInt())
         case .scenarioName: return .string(scenario.name)
         case .iteration:
-            guard let iteration = iterations.last else { throw StepFailure("${iteration} is only defined inside repeat") }
+            guard let iteration = iterations.last else {
+                throw StepFailure("${iteration} is only defined inside repeat")
+            }
             return .integer(Int64(iteration))
         }
     }

@@ -38,10 +38,12 @@ final class ScenarioInterpreter {
 
     /// Runs the scenario to its end (or its first failure) and closes what is still open.
     func run() async -> Outcome {
-        transcript.record(.scenarioStart, [
-            ("name", .string(scenario.name)), ("file", .string(scenario.file)),
-            ("line", .int(scenario.location.line)), ("steps", .int(scenario.steps.count)),
-        ])
+        transcript.record(
+            .scenarioStart,
+            [
+                ("name", .string(scenario.name)), ("file", .string(scenario.file)),
+                ("line", .int(scenario.location.line)), ("steps", .int(scenario.steps.count)),
+            ])
         var status = ScenarioStatus.passed
         var failure: ScenarioFailure?
         do {
@@ -115,7 +117,8 @@ final class ScenarioInterpreter {
             if Task.isCancelled { throw ScenarioInterrupted() }
         } catch let aborted as ScenarioAborted {
             tracker.current = path
-            transcript.record(.stepEnd, step: path, [("status", .string("failed")), ("message", .string("nested step failed"))])
+            transcript.record(
+                .stepEnd, step: path, [("status", .string("failed")), ("message", .string("nested step failed"))])
             throw aborted
         } catch {
             let interrupted = error is ScenarioInterrupted || error is CancellationError || Task.isCancelled
@@ -128,7 +131,9 @@ final class ScenarioInterpreter {
             throw ScenarioAborted(failure: failure, interrupted: interrupted)
         }
         let elapsed = Double(environment.monotonicNanos() &- stepStart) / 1e9
-        transcript.record(.stepEnd, step: path, [("status", .string("passed")), ("duration", .double(ScenarioInterpreter.micro(elapsed)))])
+        transcript.record(
+            .stepEnd, step: path,
+            [("status", .string("passed")), ("duration", .double(ScenarioInterpreter.micro(elapsed)))])
         transcript.flush()
     }
 
@@ -198,9 +203,10 @@ final class ScenarioInterpreter {
         for (name, state) in connections.sorted(by: { $0.key < $1.key }) {
             let left = state.unconsumed.filter { message in !ignores.contains { $0.matches(message) } }
             guard !left.isEmpty else { continue }
-            lines.append("\(left.count) unconsumed message(s) on \(name): "
-                + left.prefix(5).map { "#\($0.index) \($0.preview)" }.joined(separator: ", ")
-                + (left.count > 5 ? ", …" : ""))
+            lines.append(
+                "\(left.count) unconsumed message(s) on \(name): "
+                    + left.prefix(5).map { "#\($0.index) \($0.preview)" }.joined(separator: ", ")
+                    + (left.count > 5 ? ", …" : ""))
         }
         guard !lines.isEmpty else { return nil }
         if scenario.inbox == .warn {
@@ -219,7 +225,8 @@ final class ScenarioInterpreter {
 
     /// Waits until `condition` holds or `timeoutNanos` pass; true when it holds.
     func waitUntil(_ state: ConnectionState, timeoutNanos: UInt64, _ condition: () -> Bool) async -> Bool {
-        await ScenarioInterpreter.waitUntil(state, clock: environment.monotonicNanos, timeoutNanos: timeoutNanos, condition)
+        await ScenarioInterpreter.waitUntil(
+            state, clock: environment.monotonicNanos, timeoutNanos: timeoutNanos, condition)
     }
 
     static func waitUntil(

@@ -41,7 +41,8 @@ enum ResolvedMatcher: Sendable {
             return regex.matches(actual) ? [] : ["text does not match \(regex)"]
         case .contains(let expected):
             guard message.isText, let actual = message.text else { return ["expected a text message, got binary"] }
-            return actual.contains(expected) ? [] : ["text does not contain \(OutputJSON.string(expected).serialized())"]
+            return actual.contains(expected)
+                ? [] : ["text does not contain \(OutputJSON.string(expected).serialized())"]
         case .json(let pattern, let exact):
             guard let document = ResolvedMatcher.document(message) else { return ["not a JSON text message"] }
             return pattern.mismatches(document, exact: exact)
@@ -49,7 +50,8 @@ enum ResolvedMatcher: Sendable {
             guard !message.isText else { return ["expected a binary message, got text"] }
             switch pattern {
             case .exact(let bytes):
-                return message.payload == bytes ? [] : ["expected bytes \(Hex.string(bytes)), got \(Hex.string(message.payload))"]
+                return message.payload == bytes
+                    ? [] : ["expected bytes \(Hex.string(bytes)), got \(Hex.string(message.payload))"]
             case .prefix(let bytes):
                 return message.payload.starts(with: bytes)
                     ? [] : ["expected bytes starting with \(Hex.string(bytes)), got \(Hex.string(message.payload))"]
@@ -80,7 +82,8 @@ enum ResolvedMatcher: Sendable {
         case .binary(.exact(let bytes)): return "binary \(Hex.string(bytes))"
         case .binary(.prefix(let bytes)): return "binary starting with \(Hex.string(bytes))"
         case .jsonPath(let entries):
-            return "jsonpath {" + entries.map { "\($0.0.source): \(ResolvedMatcher.show($0.1))" }.joined(separator: ", ") + "}"
+            return "jsonpath {"
+                + entries.map { "\($0.0.source): \(ResolvedMatcher.show($0.1))" }.joined(separator: ", ") + "}"
         }
     }
 

@@ -49,9 +49,11 @@ indirect enum ResolvedPattern: Sendable {
                 // A literal object from a variable: subset semantics like any other `json:` object.
                 return ResolvedPattern.literal(expected).mismatches(actual, path: path, exact: exact)
             }
-            return expected == actual ? [] : ["\(path): expected \(ResolvedPattern.show(expected)), got \(ResolvedPattern.show(actual))"]
+            return expected == actual
+                ? [] : ["\(path): expected \(ResolvedPattern.show(expected)), got \(ResolvedPattern.show(actual))"]
         case .type(let name):
-            return ResolvedPattern.hasType(actual, name) ? [] : ["\(path): expected !type \(name.rawValue), got \(ResolvedPattern.show(actual))"]
+            return ResolvedPattern.hasType(actual, name)
+                ? [] : ["\(path): expected !type \(name.rawValue), got \(ResolvedPattern.show(actual))"]
         case .regex(let regex):
             if case .string(let text) = actual, regex.matches(text) { return [] }
             return ["\(path): expected a string matching \(regex), got \(ResolvedPattern.show(actual))"]
@@ -60,7 +62,9 @@ indirect enum ResolvedPattern: Sendable {
                 return ["\(path): expected an array, got \(ResolvedPattern.show(actual))"]
             }
             guard values.count == items.count else {
-                return ["\(path): expected an array of \(items.count) items, got \(values.count): \(ResolvedPattern.show(actual))"]
+                return [
+                    "\(path): expected an array of \(items.count) items, got \(values.count): \(ResolvedPattern.show(actual))"
+                ]
             }
             return zip(items, values).enumerated().flatMap { index, pair in
                 pair.0.mismatches(pair.1, path: "\(path)[\(index)]", exact: exact)
@@ -76,7 +80,9 @@ indirect enum ResolvedPattern: Sendable {
             if exact {
                 let expected = Set(members.map(\.0))
                 for key in object.keys where !expected.contains(key) {
-                    result.append("\(ResolvedPattern.child(path, key)): unexpected key with \(ResolvedPattern.show(object[key]!))")
+                    result.append(
+                        "\(ResolvedPattern.child(path, key)): unexpected key with \(ResolvedPattern.show(object[key]!))"
+                    )
                 }
             }
             return result
@@ -115,7 +121,9 @@ indirect enum ResolvedPattern: Sendable {
     }
 
     static func child(_ path: String, _ key: String) -> String {
-        let simple = key.unicodeScalars.allSatisfy { ($0.properties.isAlphabetic || $0 == "_" || ("0"..."9").contains($0)) }
+        let simple = key.unicodeScalars.allSatisfy {
+            ($0.properties.isAlphabetic || $0 == "_" || ("0"..."9").contains($0))
+        }
         return simple && !key.isEmpty ? "\(path).\(key)" : "\(path)[\(OutputJSON.string(key).serialized())]"
     }
 

@@ -25,7 +25,9 @@ enum TextDiff {
         var prefix = 0
         while prefix < l.count && prefix < r.count && l[prefix] == r[prefix] { prefix += 1 }
         var suffix = 0
-        while suffix < l.count - prefix && suffix < r.count - prefix && l[l.count - 1 - suffix] == r[r.count - 1 - suffix] {
+        while suffix < l.count - prefix && suffix < r.count - prefix
+            && l[l.count - 1 - suffix] == r[r.count - 1 - suffix]
+        {
             suffix += 1
         }
         return Double(prefix + suffix) / Double(longest)

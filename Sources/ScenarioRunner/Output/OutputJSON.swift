@@ -81,6 +81,12 @@ public indirect enum OutputJSON: Sendable, Equatable {
 
     static func escape(_ string: String, into out: inout String) {
         out += "\""
+        let plain = string.utf8.allSatisfy { $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C && $0 != 0xE2 }
+        if plain {
+            out += string
+            out += "\""
+            return
+        }
         for scalar in string.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""

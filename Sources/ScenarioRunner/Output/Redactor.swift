@@ -45,9 +45,10 @@ public struct Redactor: Sendable {
 
     /// A header list as transcript JSON, with the values of sensitive headers masked.
     public func headersJSON(_ headers: [(String, String)]) -> OutputJSON {
-        .object(headers.map { name, value in
-            let masked = Redactor.sensitiveHeaders.contains(name.lowercased()) ? Redactor.mask : redact(value)
-            return (name, .string(masked))
-        })
+        .object(
+            headers.map { name, value in
+                let masked = Redactor.sensitiveHeaders.contains(name.lowercased()) ? Redactor.mask : redact(value)
+                return (name, .string(masked))
+            })
     }
 }

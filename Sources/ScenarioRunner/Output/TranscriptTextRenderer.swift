@@ -4,7 +4,7 @@ import Foundation
 public enum TranscriptTextRenderer {
     /// One line for `event`, e.g. `   0.012  [1] alice  frame_in  opcode=text fin=true length=5 text="hello"`.
     public static func line(_ event: TranscriptEvent) -> String {
-        var line = String(format: "%8.3f  ", event.time)
+        var line = formatTime(event.time) + "  "
         if let step = event.step { line += "[\(step)] " }
         if let connection = event.connection { line += "\(connection)  " }
         line += arrow(event.kind) + event.kind.rawValue
@@ -12,6 +12,14 @@ public enum TranscriptTextRenderer {
             line += "  \(key)=\(render(value))"
         }
         return line
+    }
+
+    /// `%8.3f` without Foundation's formatter (this runs for every frame).
+    static func formatTime(_ seconds: Double) -> String {
+        let millis = Int((max(0, seconds) * 1000).rounded())
+        let fraction = String(millis % 1000)
+        let text = "\(millis / 1000)." + String(repeating: "0", count: 3 - fraction.count) + fraction
+        return String(repeating: " ", count: max(0, 8 - text.count)) + text
     }
 
     private static func arrow(_ kind: TranscriptEventKind) -> String {

@@ -14,7 +14,12 @@ public final class TranscriptWriter: @unchecked Sendable {
     private var textHandle: FileHandle?
     private var jsonlBuffer = ""
     private var textBuffer = ""
-    private var textLines: [String] = []
+    /// The text rendering kept for reports: the first and the last `keptLines` lines.
+    private var headLines: [String] = []
+    private var tailLines: [String] = []
+    private var tailStart = 0
+    private var omittedLines = 0
+    private let keptLines = 2500
     private var events: [TranscriptEvent] = []
     private let keepEvents: Bool
     private let observer: (@Sendable (String) -> Void)?
@@ -69,7 +74,7 @@ public final class TranscriptWriter: @unchecked Sendable {
             let line = TranscriptTextRenderer.line(event)
             jsonlBuffer += event.json.serialized() + "\n"
             textBuffer += line + "\n"
-            textLines.append(line)
+            keep(line)
             if keepEvents { events.append(event) }
             observer?(line)
             if jsonlBuffer.utf8.count > 64 * 1024 { writeBuffers() }
@@ -93,8 +98,27 @@ public final class TranscriptWriter: @unchecked Sendable {
         }
     }
 
-    /// The text rendering so far.
-    public var text: String { lock.withLock { textLines.joined(separator: "\n") } }
+    /// The text rendering so far (for reports; very long transcripts keep their first and last lines).
+    public var text: String {
+        lock.withLock {
+            let tail = Array(tailLines[tailStart...] + tailLines[..<tailStart])
+            guard omittedLines > 0 else { return (headLines + tail).joined(separator: "\n") }
+            let gap = "… \(omittedLines) lines omitted (see the .txt transcript) …"
+            return (headLines + [gap] + tail).joined(separator: "\n")
+        }
+    }
+
+    private func keep(_ line: String) {
+        if headLines.count < keptLines {
+            headLines.append(line)
+        } else if tailLines.count < keptLines {
+            tailLines.append(line)
+        } else {
+            tailLines[tailStart] = line
+            tailStart = (tailStart + 1) % keptLines
+            omittedLines += 1
+        }
+    }
 
     /// Every event so far (only kept with `keepEvents`).
     public var recordedEvents: [TranscriptEvent] { lock.withLock { events } }

@@ -31,7 +31,8 @@ public enum JSONReport {
                     ])
                 ))
         } else if result.status == .interrupted {
-            pairs.append(("failure", .object([("step", .string("")), ("line", .int(0)), ("message", .string("interrupted"))])))
+            pairs.append(
+                ("failure", .object([("step", .string("")), ("line", .int(0)), ("message", .string("interrupted"))])))
         }
         pairs.append(("transcript", result.transcriptPath.map { .string($0) } ?? .null))
         if !result.warnings.isEmpty { pairs.append(("warnings", .array(result.warnings.map { .string($0) }))) }

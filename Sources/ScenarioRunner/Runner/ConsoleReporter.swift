@@ -11,9 +11,10 @@ public final class ConsoleReporter: @unchecked Sendable {
     public init(style: ConsoleStyle, quiet: Bool = false, write: (@Sendable (String) -> Void)? = nil) {
         self.style = style
         self.quiet = quiet
-        self.write = write ?? { text in
-            FileHandle.standardOutput.write(Data(text.utf8))
-        }
+        self.write =
+            write ?? { text in
+                FileHandle.standardOutput.write(Data(text.utf8))
+            }
     }
 
     /// A scenario finished.
@@ -26,7 +27,8 @@ public final class ConsoleReporter: @unchecked Sendable {
         case .interrupted: mark = style.red("✗")
         case .skipped: mark = style.yellow("-")
         }
-        var line = "\(mark) \(result.name) " + style.dim("(\(result.file), \(ConsoleReporter.duration(result.duration)))")
+        var line =
+            "\(mark) \(result.name) " + style.dim("(\(result.file), \(ConsoleReporter.duration(result.duration)))")
         if result.status == .interrupted { line += " " + style.red("interrupted") }
         if result.status == .skipped { line += " " + style.yellow("skipped") }
         emit(line + "\n")

@@ -79,8 +79,11 @@ public struct ScenarioRunner: Sendable {
         }
         let interrupted = Task.isCancelled
         let finished = scenarios.indices.map { index in
-            results[index] ?? ScenarioResult(
+            if let result = results[index] { return result }
+            let skipped = ScenarioResult(
                 file: scenarios[index].file, name: scenarios[index].name, status: .skipped, duration: 0)
+            options.console?.scenarioFinished(skipped)
+            return skipped
         }
         let duration = Double(environment.monotonicNanos() &- start) / 1e9
         let summary = RunSummary(
@@ -106,8 +109,9 @@ public struct ScenarioRunner: Sendable {
         } catch {
             return ScenarioResult(
                 file: scenario.file, name: scenario.name, status: .failed, duration: 0,
-                failure: ScenarioFailure(step: "", stepLabel: "transcript", file: scenario.file, line: 0,
-                                         message: "cannot write the transcript: \(error)"))
+                failure: ScenarioFailure(
+                    step: "", stepLabel: "transcript", file: scenario.file, line: 0,
+                    message: "cannot write the transcript: \(error)"))
         }
         let connector = options.connector ?? EngineConnector(clock: environment.monotonicNanos)
         let interpreter = ScenarioInterpreter(
@@ -130,7 +134,8 @@ public struct ScenarioRunner: Sendable {
             var location = TranscriptLocation(directory: directory, file: scenario.file, name: scenario.name)
             var counter = 2
             while used.contains(location.jsonl.path) {
-                location = TranscriptLocation(directory: directory, file: scenario.file, name: "\(scenario.name)-\(counter)")
+                location = TranscriptLocation(
+                    directory: directory, file: scenario.file, name: "\(scenario.name)-\(counter)")
                 counter += 1
             }
             used.insert(location.jsonl.path)

@@ -26,6 +26,24 @@ struct RequestTarget {
         return value
     }
 
+    /// A duration parameter in milliseconds: `250`, `250ms` or `1.5s`; `fallback` when absent, nil when
+    /// malformed or outside `range`.
+    func milliseconds(_ name: String, default fallback: Int, range: ClosedRange<Int>) -> Int? {
+        guard let text = query[name] else { return fallback }
+        let value: Double?
+        if text.hasSuffix("ms") {
+            value = Double(text.dropLast(2))
+        } else if text.hasSuffix("s") {
+            value = Double(text.dropLast()).map { $0 * 1000 }
+        } else {
+            value = Double(text)
+        }
+        guard let value, value.isFinite, value >= Double(range.lowerBound), value <= Double(range.upperBound) else {
+            return nil
+        }
+        return Int(value.rounded())
+    }
+
     /// A comma-separated list parameter, nil when absent.
     func list(_ name: String) -> [String]? {
         query[name].map { $0.split(separator: ",").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty } }

@@ -32,15 +32,15 @@ public enum ServerRoute: Equatable, Sendable {
         case ("auth", 1): return .auth
         case ("subprotocols", 1): return .subprotocols(SubprotocolPolicy(query: request))
         case ("slow", 1):
-            return request.integer("delay", default: 1000, range: 0...60_000).map { .slow(delayMilliseconds: $0) }
-                ?? .invalid(reason: "delay must be a number of milliseconds between 0 and 60000")
+            return request.milliseconds("delay", default: 1000, range: 0...60_000).map { .slow(delayMilliseconds: $0) }
+                ?? .invalid(reason: "delay must be a duration (250, 250ms or 1.5s) between 0 and 60 s")
         case ("silent", 1): return .silent
         case ("fragmented", 1): return .fragmented
         case ("ping", 1): return .ping
         case ("heartbeat", 1):
-            return request.integer("interval", default: 500, range: 10...60_000)
+            return request.milliseconds("interval", default: 500, range: 10...60_000)
                 .map { .heartbeat(intervalMilliseconds: $0) }
-                ?? .invalid(reason: "interval must be a number of milliseconds between 10 and 60000")
+                ?? .invalid(reason: "interval must be a duration (250, 250ms or 1.5s) between 10 ms and 60 s")
         case ("misbehave", 2):
             return MisbehaviourKind(rawValue: segments[1]).map { .misbehave($0) } ?? .unknown
         default: return .unknown
@@ -51,8 +51,8 @@ public enum ServerRoute: Equatable, Sendable {
         guard let count = request.integer("count", default: 10, range: 0...100_000) else {
             return .invalid(reason: "count must be a number between 0 and 100000")
         }
-        guard let interval = request.integer("interval", default: 0, range: 0...60_000) else {
-            return .invalid(reason: "interval must be a number of milliseconds between 0 and 60000")
+        guard let interval = request.milliseconds("interval", default: 0, range: 0...60_000) else {
+            return .invalid(reason: "interval must be a duration (250, 250ms or 1.5s) between 0 and 60 s")
         }
         return .stream(count: count, intervalMilliseconds: interval)
     }
@@ -94,22 +94,43 @@ public enum ServerRoute: Equatable, Sendable {
         }
     }
 
-    /// The paths listed in the 404 body and in `wscenario serve --help`.
+    /// The paths listed in the 404 body and in `wscenario serve --help` (lines under 80 columns).
     public static let pathSummary = """
-        /echo                       echoes text and binary messages, answers pings, echoes the close
-        /chat/{room}                JSON chat room (join, say, leave); subprotocols chat.v2, chat.v1
-        /stream?count=N&interval=MS sends {"seq":1} ... {"seq":N}, then closes with 1000
-        /reject/{status}            refuses the upgrade with that HTTP status
-        /close/{code}?reason=R      closes at once with that code and reason "closing with CODE"
-        /auth                       401 unless Authorization: Bearer <token>; then echoes
-        /subprotocols?supported=a,b negotiates from a list (also select=X, prefer=server); then echoes
-        /slow?delay=MS              delays the 101 response, then echoes
-        /silent                     upgrades, then never sends anything; only answers the close
-        /fragmented                 sends a fragmented text and a fragmented binary message, then echoes
-        /ping                       pings with "hello?", then says "pong received" or "no pong" (1 s)
-        /heartbeat?interval=MS      sends {"type":"heartbeat"} periodically and echoes everything else
-        /misbehave/{kind}           breaks RFC 6455 on purpose; kind is one of:
-                                    masked, bad-utf8, rsv1, bad-accept, drop, big-control,
-                                    frame-with-101, reserved-opcode, bad-close-code
+        /echo
+            echoes text and binary messages (fragmented ones as one message),
+            answers pings, echoes the close
+        /chat/{room}
+            JSON chat room: send {"type":"join","user":U}, {"type":"say","text":T},
+            {"type":"leave"}; everyone in the room gets joined/said/left;
+            on connect {"type":"welcome","room":R,"members":[...]};
+            subprotocols chat.v2, chat.v1 (client's order wins)
+        /stream?count=N&interval=MS
+            sends {"seq":1} ... {"seq":N}, then closes with 1000 (defaults 10, 0)
+        /reject/{status}
+            refuses the upgrade with that status, X-Reject-Reason: requested,
+            body "rejected with STATUS"
+        /close/{code}?reason=R
+            upgrades, then closes at once with CODE and "closing with CODE"
+        /auth
+            401 with WWW-Authenticate: Bearer realm="wscenario" unless
+            Authorization: Bearer <token>; then echoes
+        /subprotocols?supported=a,b[&prefer=server] | ?select=X
+            answers the first offered protocol in the list (client's order;
+            server's with prefer=server), or always X; then echoes
+        /slow?delay=MS
+            delays the 101 response (default 1000), then echoes
+        /silent
+            upgrades, then never sends anything (no pongs); answers the close
+        /fragmented
+            sends "hello fragmented world" in 3 frames and 01..06 in 2, then echoes
+        /ping
+            pings with "hello?"; then sends "pong received", or "no pong" when
+            no matching pong came within 1 s; then echoes
+        /heartbeat?interval=MS
+            sends {"type":"heartbeat"} every MS (default 500), echoes the rest
+        /misbehave/{kind}
+            breaks RFC 6455 on purpose (negative tests for clients); kind:
+            masked, bad-utf8, rsv1, bad-accept, drop, big-control,
+            frame-with-101, reserved-opcode, bad-close-code
         """
 }

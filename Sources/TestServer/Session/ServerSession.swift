@@ -49,12 +49,13 @@ final class ServerSession: ChannelInboundHandler, RemovableChannelHandler {
             }
         case .pong(let payload):
             behaviour.receivedPong(payload, session: self)
-        case .close(let code, _):
+        case .close(let code, let reason):
             if closeSent {
                 context.close(promise: nil)
             } else {
                 closeSent = true
-                let answer = code.map { Self.closeFrame(code: $0, reason: "", allocator: context.channel.allocator) }
+                let allocator = context.channel.allocator
+                let answer = code.map { Self.closeFrame(code: $0, reason: reason, allocator: allocator) }
                     ?? WebSocketFrame(fin: true, opcode: .connectionClose, data: ByteBuffer())
                 context.writeAndFlush(wrapOutboundOut(answer)).assumeIsolated().whenComplete { _ in
                     context.close(promise: nil)

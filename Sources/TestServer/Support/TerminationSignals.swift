@@ -1,28 +1,50 @@
 import Dispatch
 import Foundation
 
-/// Waits for SIGINT or SIGTERM, for commands that run until interrupted.
-public enum TerminationSignals {
-    /// Suspends until the process receives SIGINT or SIGTERM; returns the signal number.
-    public static func wait() async -> Int32 {
-        let resumed = Locked(false)
-        let sources = Locked<[DispatchSourceSignal]>([])
-        return await withCheckedContinuation { continuation in
-            for number in [SIGINT, SIGTERM] {
-                signal(number, SIG_IGN)
-                let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-                source.setEventHandler {
-                    let first = resumed.withLock { done in
-                        defer { done = true }
-                        return !done
-                    }
-                    guard first else { return }
-                    sources.withLock { $0.forEach { $0.cancel() } }
-                    continuation.resume(returning: number)
+/// Catches SIGINT and SIGTERM from the moment it is created, for commands that run until interrupted.
+///
+///     let signals = TerminationSignals()      // before announcing readiness: no signal is lost
+///     print("listening on ...")
+///     let number = await signals.wait()
+public final class TerminationSignals: Sendable {
+    private struct State {
+        var received: Int32?
+        var waiter: CheckedContinuation<Int32, Never>?
+        var sources: [DispatchSourceSignal] = []
+    }
+
+    private let state = Locked(State())
+
+    /// Starts catching SIGINT and SIGTERM (they no longer end the process by default).
+    public init() {
+        for number in [SIGINT, SIGTERM] {
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { [state] in
+                let waiter = state.withLock { state -> CheckedContinuation<Int32, Never>? in
+                    if state.received == nil { state.received = number }
+                    defer { state.waiter = nil }
+                    return state.waiter
                 }
-                source.resume()
-                sources.withLock { $0.append(source) }
+                waiter?.resume(returning: number)
             }
+            source.resume()
+            state.withLock { $0.sources.append(source) }
         }
+    }
+
+    /// Suspends until SIGINT or SIGTERM arrives (returns at once if one already did); returns its number.
+    public func wait() async -> Int32 {
+        await withCheckedContinuation { continuation in
+            let received = state.withLock { state -> Int32? in
+                if state.received == nil { state.waiter = continuation }
+                return state.received
+            }
+            if let received { continuation.resume(returning: received) }
+        }
+    }
+
+    deinit {
+        state.withLock { $0.sources.forEach { $0.cancel() } }
     }
 }
