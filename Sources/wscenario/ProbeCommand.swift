@@ -95,29 +95,29 @@ struct ProbeCommand: AsyncParsableCommand {
             if response.body.readableBytes > 0 { print(response.bodyText) }
         }
         guard let connection = result.connection else {
-            printError("error: \(result.error?.description ?? "connection failed")")
+            Self.printError("error: \(result.error?.description ?? "connection failed")")
             return false
         }
         do {
             try await connection.send(text: text)
             print("sent: \(text)")
         } catch {
-            printError("error: \(error)")
+            Self.printError("error: \(error)")
             return false
         }
         let reply = await inbox.nextMessage(timeout: timeout)
         if let reply {
             print("received \(reply.kind.rawValue): \(reply.kind == .text ? reply.text : Base64.encode(reply.bytes))")
         } else {
-            printError("error: no message within \(timeout)s")
+            Self.printError("error: no message within \(timeout)s")
         }
         let outcome = await connection.close(code: 1000, reason: "")
         print("closed: \(outcome)")
-        if let error = inbox.firstError { printError("error: \(error)") }
+        if let error = inbox.firstError { Self.printError("error: \(error)") }
         return reply != nil && outcome.clean && inbox.firstError == nil
     }
-}
 
-func printError(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
+    private static func printError(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
 }

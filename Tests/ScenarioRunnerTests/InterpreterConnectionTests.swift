@@ -36,7 +36,7 @@ struct InterpreterConnectionTests {
         #expect(result.failure?.message.contains("refused error: connection refused") == true)
         let events = try harness.events(result)
         #expect(events.contains { $0["event"] as? String == "error" && $0["kind"] as? String == "refused" })
-        let skipped = events.filter { $0["status"] as? String == "skipped" }.compactMap { $0["step"] as? String }
+        let skipped = events.filter { $0["status"] as? String == "skipped" }.compactMap { stepText($0["step"]) }
         #expect(skipped == ["1", "2"])
         let end = try #require(events.last)
         #expect(end["event"] as? String == "scenario_end")
@@ -171,7 +171,7 @@ struct InterpreterConnectionTests {
               - expect_message: "hello loop 00000000-0000-0000-0000-000000000001"
             """)
         #expect(result.status == .passed, "\(String(describing: result.failure))")
-        let steps = Set(try harness.events(result).compactMap { $0["step"] as? String })
+        let steps = Set(try harness.events(result).compactMap { stepText($0["step"]) })
         #expect(steps.contains("1.0"))
         #expect(steps.contains("1.1"))
     }

@@ -33,7 +33,7 @@ struct InterpreterMessageTests {
         let messageIn = try #require(events.first { $0["event"] as? String == "message_in" })
         #expect(messageIn["text"] as? String == "hello")
         #expect(messageIn["conn"] as? String == "default")
-        #expect(messageIn["step"] as? String == "1")
+        #expect(stepText(messageIn["step"]) == "1")
         #expect(events.allSatisfy { $0["t"] is NSNumber })
         let textPath = try #require(result.transcriptPath).replacingOccurrences(of: ".jsonl", with: ".txt")
         #expect(try String(contentsOfFile: textPath, encoding: .utf8).contains("message_in"))
@@ -68,7 +68,7 @@ struct InterpreterMessageTests {
         #expect(failure.message.contains(#"$.from: expected "alice", got "bob""#))
         let events = try harness.events(result)
         let skipped = events.filter { $0["event"] as? String == "step_end" && $0["status"] as? String == "skipped" }
-        #expect(skipped.map { $0["step"] as? String } == ["2"])
+        #expect(skipped.map { stepText($0["step"]) } == ["2"])
     }
 
     @Test func ignoredMessagesAreSkippedAndOrderedRequiresTheNextOne() async throws {

@@ -89,7 +89,7 @@ struct OutputTests {
         let scenarios = try #require(object["scenarios"] as? [[String: Any]])
         #expect(scenarios.count == 3)
         let failure = try #require(scenarios[1]["failure"] as? [String: Any])
-        #expect(failure["step"] as? String == "2")
+        #expect(failure["step"] as? Int == 2)
         #expect(failure["line"] as? Int == 9)
         #expect(scenarios[0]["transcript"] as? String == "/t/a.jsonl")
     }

@@ -35,7 +35,7 @@ struct RunnerLibraryTests {
         let summary = try await ScenarioRunner(options).run(paths: [root.appendingPathComponent("main.yaml").path])
         let result = try #require(summary.results.first)
         #expect(result.status == .passed, "\(String(describing: result.failure))")
-        let steps = try harness.events(result).compactMap { $0["step"] as? String }
+        let steps = try harness.events(result).compactMap { stepText($0["step"]) }
         #expect(steps.contains("1.0"))
         #expect(FileManager.default.fileExists(atPath: harness.directory.appendingPathComponent("r.json").path))
     }

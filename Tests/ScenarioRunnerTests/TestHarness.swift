@@ -81,3 +81,9 @@ final class Counter: @unchecked Sendable {
         }
     }
 }
+
+/// A transcript `step` value as text: top-level steps are numbers, nested ones strings such as `"3.1"`.
+func stepText(_ value: Any?) -> String? {
+    if let number = value as? Int { return String(number) }
+    return value as? String
+}

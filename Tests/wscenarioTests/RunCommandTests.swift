@@ -90,7 +90,7 @@ struct RunCommandTests {
         let scenario = try #require((report["scenarios"] as? [[String: Any]])?.first)
         #expect(scenario["status"] as? String == "failed")
         let failure = try #require(scenario["failure"] as? [String: Any])
-        #expect(failure["step"] as? String == "2")
+        #expect(failure["step"] as? Int == 2)
         #expect(failure["line"] as? Int == 5)
         let junit = try XMLDocument(xmlString: try cli.read("j.xml"))
         let message = try junit.nodes(forXPath: "//failure/@message").first?.stringValue

@@ -14,11 +14,17 @@ public indirect enum JSONPathFilter: Sendable {
 
 /// A comparison operator in a filter.
 public enum JSONPathComparison: String, Sendable {
+    /// `==`.
     case equal = "=="
+    /// `!=`.
     case notEqual = "!="
+    /// `<`.
     case less = "<"
+    /// `<=`.
     case lessOrEqual = "<="
+    /// `>`.
     case greater = ">"
+    /// `>=`.
     case greaterOrEqual = ">="
 }
 

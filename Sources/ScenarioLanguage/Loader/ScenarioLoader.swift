@@ -36,6 +36,10 @@ public struct ScenarioLoader: Sendable {
             var scenarios: [Scenario] = []
             if let entry = cache.entry(for: path) {
                 scenarios = compileDocuments(entry.result.documents, compiler: compiler)
+                if entry.result.errors.isEmpty, entry.result.documents.allSatisfy(\.isNull) {
+                    collector.warning("this file holds no scenario: add 'name:' and 'steps:'",
+                        at: SourceLocation(file: path, line: 1, column: 1))
+                }
                 entry.result.errors.forEach(collector.add)
             } else {
                 collector.add(Diagnostic(.error, "cannot read '\(path)'", at: nil))

@@ -38,5 +38,18 @@ public indirect enum JSONPattern: Sendable {
 
 /// The JSON types `!type` accepts.
 public enum JSONTypeName: String, Sendable, CaseIterable {
-    case string, number, integer, bool, array, object, null
+    /// A string.
+    case string
+    /// Any number.
+    case number
+    /// A number without a fractional part.
+    case integer
+    /// `true` or `false`.
+    case bool
+    /// An array.
+    case array
+    /// An object.
+    case object
+    /// `null`.
+    case null
 }

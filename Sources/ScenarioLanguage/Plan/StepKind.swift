@@ -1,23 +1,42 @@
 /// The kinds of step the language has, one case each, with their validated arguments.
 public enum StepKind: Sendable {
+    /// `connect`: open a connection.
     case connect(ConnectStep)
+    /// `expect_handshake`: judge the handshake answer.
     case expectHandshake(ExpectHandshakeStep)
+    /// `send`: a data message.
     case send(SendStep)
+    /// `ping`: a ping frame.
     case ping(ControlFrameStep)
+    /// `pong`: an unsolicited pong frame.
     case pong(ControlFrameStep)
+    /// `close`: the closing handshake.
     case close(CloseStep)
+    /// `disconnect`: drop TCP.
     case disconnect(DisconnectStep)
+    /// `send_frame`: one raw frame.
     case sendFrame(SendFrameStep)
+    /// `expect_message`: one matching data message.
     case expectMessage(ExpectMessageStep)
+    /// `expect_messages`: several, in any order.
     case expectMessages(ExpectMessagesStep)
+    /// `expect_silence`: no data message for a while.
     case expectSilence(ExpectSilenceStep)
+    /// `expect_pong`: a pong frame.
     case expectPong(ExpectPongStep)
+    /// `expect_close`: the server's close frame.
     case expectClose(ExpectCloseStep)
+    /// `expect_error`: a connection error of a kind.
     case expectError(ExpectErrorStep)
+    /// `wait`: sleep.
     case wait(WaitStep)
+    /// `set`: assign variables.
     case set(SetStep)
+    /// `repeat`: nested steps, several times.
     case `repeat`(RepeatStep)
+    /// `include`: another file's steps, inline.
     case include(IncludeStep)
+    /// `http`: a plain HTTP request (not run in v1).
     case http(HTTPStep)
 
     /// Every step keyword of the language, in the contract's order.

@@ -26,12 +26,12 @@ struct YAMLDocumentReader {
                 while let root = try parser.nextRoot() {
                     documents.append(convert(root))
                 }
-                return Result(documents: documents, errors: errors)
+                return Result(documents: documents, errors: errors.sorted(by: ScenarioLoader.sourceOrder))
             } catch let error as YamlError {
                 let (diagnostic, repeated) = self.diagnostic(for: error)
                 errors.append(diagnostic)
                 guard let repeated, let renamed = rename(repeated, in: text, attempt: attempt) else {
-                    return Result(documents: documents, errors: errors)
+                    return Result(documents: documents, errors: errors.sorted(by: ScenarioLoader.sourceOrder))
                 }
                 text = renamed
             } catch {

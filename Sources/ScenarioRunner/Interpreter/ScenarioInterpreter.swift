@@ -117,8 +117,8 @@ final class ScenarioInterpreter {
             if Task.isCancelled { throw ScenarioInterrupted() }
         } catch let aborted as ScenarioAborted {
             tracker.current = path
-            transcript.record(
-                .stepEnd, step: path, [("status", .string("failed")), ("message", .string("nested step failed"))])
+            let nested = "nested step \(aborted.failure.step) failed"
+            transcript.record(.stepEnd, step: path, [("status", .string("failed")), ("message", .string(nested))])
             throw aborted
         } catch {
             let interrupted = error is ScenarioInterrupted || error is CancellationError || Task.isCancelled

@@ -27,9 +27,15 @@ public struct TranscriptEvent: Sendable {
             ("t", .double((time * 1_000_000).rounded() / 1_000_000)), ("event", .string(kind.rawValue)),
         ]
         if let connection { pairs.append(("conn", .string(connection))) }
-        if let step { pairs.append(("step", .string(step))) }
+        if let step { pairs.append(("step", TranscriptEvent.stepJSON(step))) }
         pairs.append(contentsOf: fields)
         return .object(pairs)
+    }
+
+    /// A step path as JSON: a top-level step as its 0-based index (a number), a nested one as `"3.1"`.
+    public static func stepJSON(_ path: String) -> OutputJSON {
+        if let index = Int(path) { return .int(index) }
+        return .string(path)
     }
 
     /// The value of one field.

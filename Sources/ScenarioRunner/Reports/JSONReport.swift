@@ -25,14 +25,14 @@ public enum JSONReport {
                 (
                     "failure",
                     .object([
-                        ("step", .string(failure.step)), ("line", .int(failure.line)),
+                        ("step", failure.step.isEmpty ? .null : TranscriptEvent.stepJSON(failure.step)), ("line", .int(failure.line)),
                         ("message", .string(failure.message)), ("file", .string(failure.file)),
                         ("step_kind", .string(failure.stepLabel)),
                     ])
                 ))
         } else if result.status == .interrupted {
             pairs.append(
-                ("failure", .object([("step", .string("")), ("line", .int(0)), ("message", .string("interrupted"))])))
+                ("failure", .object([("step", .null), ("line", .int(0)), ("message", .string("interrupted"))])))
         }
         pairs.append(("transcript", result.transcriptPath.map { .string($0) } ?? .null))
         if !result.warnings.isEmpty { pairs.append(("warnings", .array(result.warnings.map { .string($0) }))) }
