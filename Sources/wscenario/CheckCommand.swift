@@ -9,7 +9,8 @@ struct CheckCommand: AsyncParsableCommand {
         abstract: "Parse and validate scenario files; no network.",
         discussion: """
             Reports every problem of every file as FILE:LINE:COL: error: message on stderr and prints a \
-            one-line summary on stdout. Exit status: 0 when every file is valid (warnings allowed), 2 otherwise.
+            one-line summary on stdout. Exit status: 0 when every file is valid (warnings allowed), 2 when any \
+            is invalid or no scenario was found.
 
             Examples:
               wscenario check                              validate ./scenarios
@@ -49,11 +50,11 @@ struct CheckCommand: AsyncParsableCommand {
         if errors > 0 {
             summary += "\(errors) \(errors == 1 ? "error" : "errors")"
         } else {
-            summary += fileCount == 0 ? "no scenario files found" : "ok"
+            summary += fileCount == 0 ? "no scenario files found" : scenarioCount == 0 ? "no scenarios found" : "ok"
         }
         let warnings = suite.warnings.count
         if warnings > 0 { summary += ", \(warnings) \(warnings == 1 ? "warning" : "warnings")" }
         print(summary)
-        if errors > 0 || fileCount == 0 { throw ExitCode(2) }
+        if errors > 0 || scenarioCount == 0 { throw ExitCode(2) }
     }
 }

@@ -58,7 +58,8 @@ struct RunCommand: AsyncParsableCommand {
         do {
             options.variables = try CommandLineVariables.parse(assignments: variables, files: variableFiles)
         } catch {
-            RunCommand.fail("error: \(error)")
+            let text = "\(error)"
+            RunCommand.fail(text.contains(": error: ") ? text : "error: \(text)")
         }
         options.tags = tags
         if let jobs {
@@ -103,7 +104,9 @@ struct RunCommand: AsyncParsableCommand {
         switch result {
         case .success(let summary):
             options.console?.finished(summary)
+            for problem in summary.reportErrors { RunCommand.printError("error: \(problem)") }
             if let signal = interruption.received { throw ExitCode(128 + signal) }
+            if !summary.reportErrors.isEmpty { throw ExitCode(2) }
             throw ExitCode(summary.allPassed ? 0 : 1)
         case .failure(let error):
             if let runError = error as? RunError {

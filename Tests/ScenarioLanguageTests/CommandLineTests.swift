@@ -48,6 +48,18 @@ import TestSupport
         #expect(result.standardError.contains("error: no such file or directory: /nonexistent/wscenario"))
     }
 
+    @Test func checkWithoutScenariosExitsTwo() throws {
+        let directory = try TestPaths.makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let none = try run(["check", directory.path])
+        #expect(none.exitCode == 2)
+        #expect(none.standardOutput == "0 scenarios in 0 files: no scenario files found\n")
+        try "# empty\n".write(to: directory.appendingPathComponent("e.yaml"), atomically: true, encoding: .utf8)
+        let empty = try run(["check", directory.path])
+        #expect(empty.exitCode == 2)
+        #expect(empty.standardOutput == "0 scenarios in 1 file: no scenarios found, 1 warning\n")
+    }
+
     @Test func listPrintsOneLinePerScenarioAndFiltersByTag() throws {
         let all = try run(["list", Fixtures.path("valid")])
         #expect(all.exitCode == 0)

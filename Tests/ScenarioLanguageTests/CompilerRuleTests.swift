@@ -32,6 +32,15 @@ import Testing
         #expect(errorHeaders(load(yaml)) == [])
     }
 
+    @Test func stepsWithoutOnUseTheOnlyConnection() throws {
+        let yaml = "name: t\nsteps:\n  - connect: { as: alice, url: \"ws://h/\" }\n  - expect_handshake\n  - send: hi\n"
+        let suite = load(yaml)
+        #expect(errorHeaders(suite) == [])
+        let steps = try #require(suite.scenarios.first).steps
+        #expect(steps.map(\.kind.connection) == ["alice", "alice", "alice"])
+        #expect(steps.map(\.displayName) == ["connect on alice", "expect_handshake on alice", "send on alice"])
+    }
+
     @Test func variablesFromSetAndCapturesAreDefinedAfterTheirStep() {
         let yaml = """
             name: t

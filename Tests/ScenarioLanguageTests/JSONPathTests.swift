@@ -89,7 +89,8 @@ import Testing
     @Test(arguments: [
         ("$[1:3]", #"["b","c"]"#), ("$[5:]", #"["f","g"]"#), ("$[1:5:2]", #"["b","d"]"#),
         ("$[5:1:-2]", #"["f","d"]"#), ("$[::-1]", #"["g","f","e","d","c","b","a"]"#), ("$[-2:]", #"["f","g"]"#),
-        ("$[0:0]", "[]"), ("$[::0]", "[]"),
+        ("$[0:0]", "[]"), ("$[::0]", "[]"), ("$[1:5:9007199254740991]", #"["b"]"#),
+        ("$[::-9007199254740991]", #"["g"]"#),
     ])
     func slices(path: String, expected: String) throws {
         #expect(try select(path, Self.letters) == expected)
@@ -101,7 +102,8 @@ import Testing
         #expect(try JSONPath("$.nothing").value(in: Self.bookstore) == nil)
     }
 
-    @Test(arguments: ["", "store", "$.", "$[", "$[1", "$['a'", "$.a[?@.b ==]", "$[01]", "$.a[?foo(@)]", "$..", "$[?'a']"])
+    @Test(arguments: ["", "store", "$.", "$[", "$[1", "$['a'", "$.a[?@.b ==]", "$[01]", "$.a[?foo(@)]", "$..", "$[?'a']",
+        "$[1:5:9223372036854775807]", "$[-9223372036854775808]"])
     func rejectsInvalid(path: String) {
         #expect(throws: JSONPathError.self, "\(path)") { try JSONPath(path) }
     }

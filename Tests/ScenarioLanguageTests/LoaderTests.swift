@@ -112,6 +112,22 @@ import TestSupport
         #expect(include.steps[0].location.file.hasSuffix("common/login.yaml"))
     }
 
+    @Test func commandLineVariablesOverrideIncludedDefaults() throws {
+        let root = try TestPaths.makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try "vars: { user: guest, room: lobby }\nsteps:\n  - send: \"${user} ${room}\"\n"
+            .write(to: root.appendingPathComponent("part.yaml"), atomically: true, encoding: .utf8)
+        try "name: s\nsteps:\n  - connect: ws://h/\n  - include: part.yaml\n"
+            .write(to: root.appendingPathComponent("s.yaml"), atomically: true, encoding: .utf8)
+        let suite = ScenarioLoader().load(paths: [root.path], variables: ["user": .string("carol")])
+        #expect(suite.errors.map(\.header) == [])
+        #expect(suite.files.count == 1)
+        let scenario = try #require(suite.scenarios.first)
+        guard case .include(let include) = scenario.steps[1].kind else { Issue.record("no include"); return }
+        #expect(include.vars.map(\.name) == ["room"])
+        #expect(scenario.vars.map(\.name) == ["user"])
+    }
+
     @Test func directoriesAreSearchedRecursivelySkippingVarsAndDotFiles() throws {
         let root = try TestPaths.makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }

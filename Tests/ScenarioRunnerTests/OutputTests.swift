@@ -25,7 +25,8 @@ struct OutputTests {
         #expect(TranscriptTextRenderer.formatTime(12345.6789) == "12345.679")
         #expect(OutputJSON.string("plain").serialized() == #""plain""#)
         #expect(OutputJSON.string("a\"b\\c\n\u{1}\u{2028}").serialized() == #""a\"b\\c\n\u0001\u2028""#)
-        let event = TranscriptEvent(time: 0.25, kind: .frameIn, connection: "bob", step: "3.1", fields: [("fin", .bool(true))])
+        let event = TranscriptEvent(
+            time: 0.25, kind: .frameIn, connection: "bob", step: "3.1", fields: [("fin", .bool(true))])
         #expect(event.json.serialized() == #"{"t":0.25,"event":"frame_in","conn":"bob","step":"3.1","fin":true}"#)
     }
 

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `--quiet`, `--verbose`, GitHub annotations and SIGTERM, through the built binary.
 @Suite("wscenario run console output", .serialized)
@@ -39,7 +39,9 @@ struct ConsoleOutputTests {
     @Test func sigtermExits143() throws {
         let cli = try CLIHarness()
         defer { cli.cleanUp() }
-        try cli.write("scenarios/wait.yaml", """
+        try cli.write(
+            "scenarios/wait.yaml",
+            """
             name: waits
             steps:
               - connect: ${server}/echo

@@ -1,32 +1,32 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Transcripts and JSON reports written by `wscenario run` validate against `schemas/` (checked with Python
 /// `jsonschema` from the peers' environment).
 @Suite("Output schemas")
 struct OutputSchemaTests {
     static let validator = #"""
-    import json, pathlib, sys
-    from jsonschema import Draft202012Validator
-    root = pathlib.Path(sys.argv[1])
-    events = Draft202012Validator(json.load(open(sys.argv[2])))
-    report = Draft202012Validator(json.load(open(sys.argv[3])))
-    count = 0
-    kinds = set()
-    for path in sorted(root.rglob("*.jsonl")):
-        for number, line in enumerate(path.read_text().splitlines(), 1):
-            event = json.loads(line)
-            kinds.add(event["event"])
-            for error in events.iter_errors(event):
-                print(f"{path}:{number}: {error.message}")
-                sys.exit(1)
-            count += 1
-    for error in report.iter_errors(json.load(open(sys.argv[4]))):
-        print(f"report: {error.message}")
-        sys.exit(1)
-    print(f"validated {count} events: {' '.join(sorted(kinds))}")
-    """#
+        import json, pathlib, sys
+        from jsonschema import Draft202012Validator
+        root = pathlib.Path(sys.argv[1])
+        events = Draft202012Validator(json.load(open(sys.argv[2])))
+        report = Draft202012Validator(json.load(open(sys.argv[3])))
+        count = 0
+        kinds = set()
+        for path in sorted(root.rglob("*.jsonl")):
+            for number, line in enumerate(path.read_text().splitlines(), 1):
+                event = json.loads(line)
+                kinds.add(event["event"])
+                for error in events.iter_errors(event):
+                    print(f"{path}:{number}: {error.message}")
+                    sys.exit(1)
+                count += 1
+        for error in report.iter_errors(json.load(open(sys.argv[4]))):
+            print(f"report: {error.message}")
+            sys.exit(1)
+        print(f"validated {count} events: {' '.join(sorted(kinds))}")
+        """#
 
     @Test func transcriptsAndReportsMatchTheirSchemas() throws {
         guard FileManager.default.isExecutableFile(atPath: TestPaths.peersPython) else {
@@ -35,7 +35,9 @@ struct OutputSchemaTests {
         }
         let cli = try CLIHarness()
         defer { cli.cleanUp() }
-        try cli.write("scenarios/all.yaml", """
+        try cli.write(
+            "scenarios/all.yaml",
+            """
             name: every event
             secrets: [token]
             vars: { token: abc123 }
@@ -72,7 +74,9 @@ struct OutputSchemaTests {
                 cli.directory.appendingPathComponent("r.json").path,
             ], timeout: 60)
         #expect(result.exitCode == 0, "\(result.standardOutput)\(result.standardError)")
-        for kind in ["capture", "close", "error", "frame_in", "frame_out", "handshake_request", "message_in", "step_end"] {
+        for kind in [
+            "capture", "close", "error", "frame_in", "frame_out", "handshake_request", "message_in", "step_end",
+        ] {
             #expect(result.standardOutput.contains(kind), "\(result.standardOutput)")
         }
     }

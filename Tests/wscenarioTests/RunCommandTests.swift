@@ -262,4 +262,35 @@ struct RunCommandTests {
         #expect(scenario?["status"] as? String == "interrupted")
         #expect(try cli.read("j.xml").contains("interrupted"))
     }
+
+    @Test func largeMessagesAreTruncatedInTranscriptsAndFailFastSkips() throws {
+        let cli = try CLIHarness()
+        defer { cli.cleanUp() }
+        try cli.write("scenarios/big.yaml", """
+            name: big echo
+            steps:
+              - connect: ${server}/echo
+              - send: { binary: { file: big.bin } }
+              - expect_message: { binary: { prefix_hex: "4141" } }
+            ---
+            name: fails first
+            steps:
+              - connect: ${server}/echo
+              - expect_message: { text: nothing, within: 100ms }
+            ---
+            name: never started
+            steps:
+              - connect: ${server}/echo
+            """)
+        try Data(repeating: 0x41, count: 70_000).write(to: cli.directory.appendingPathComponent("scenarios/big.bin"))
+        let result = try cli.run(["run", "--serve", "--jobs", "1", "--fail-fast", "--report", "json=r.json"])
+        #expect(result.exitCode == 1)
+        let statuses = (try cli.json("r.json")["scenarios"] as? [[String: Any]] ?? []).compactMap { $0["status"] as? String }
+        #expect(statuses == ["passed", "failed", "skipped"])
+        let events = try cli.events(".wscenario/transcripts/scenarios/big/big-echo.jsonl")
+        let message = try #require(events.first { $0["event"] as? String == "message_in" })
+        #expect(message["length"] as? Int == 70_000)
+        #expect(message["truncated"] as? Bool == true)
+        #expect((message["base64"] as? String).flatMap { Data(base64Encoded: $0) }?.count == 65_536)
+    }
 }

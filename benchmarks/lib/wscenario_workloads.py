@@ -67,7 +67,7 @@ def transcript_figures(transcripts_dir, workload):
     with open(paths[0]) as transcript:
         for line in transcript:
             event = json.loads(line)
-            kind, step = event["event"], event.get("step", "")
+            kind, step = event["event"], str(event.get("step", ""))  # top-level steps: 3 or "3"
             top = step.split(".")[0]
             if kind == "step_start" and step == str(first) and began is None:
                 began = event["t"]

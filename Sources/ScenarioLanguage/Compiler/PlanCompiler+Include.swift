@@ -35,7 +35,7 @@ extension PlanCompiler {
             scope.includeStack.removeLast()
             directories.removeLast()
         }
-        let overridden = Set(includeVars.map(\.name))
+        let overridden = Set(includeVars.map(\.name)).union(commandLineVariables.keys)
         var vars = includeVars
         if let node = fragment["vars"]?.value {
             vars += variableAssignments(node, "vars").filter { !overridden.contains($0.name) }

@@ -84,10 +84,14 @@ extension PlanCompiler {
         }
     }
 
-    /// The `on:` connection (or `default`), reported when no connect opened it before.
+    /// The `on:` connection; without `on:`, `default` (or the only connection opened so far, whatever its
+    /// name); reported when no connect opened it before.
     func connection(_ pair: YAMLPair?, step: YAMLNode, keyword: String) -> String {
         var name = Scenario.defaultConnection
         if let pair, let text = string(pair.value, "on") { name = text }
+        if pair == nil, !scope.opened.contains(name), scope.opened.count == 1, let only = scope.opened.first {
+            name = only  // the scenario's only connection so far, though named with as:
+        }
         if !scope.opened.contains(name) {
             let node = pair?.value ?? step
             if name == Scenario.defaultConnection, !scope.opened.isEmpty {

@@ -121,7 +121,8 @@ struct JSONPathParser {
         while let scalar = current, ("0"..."9").contains(scalar) { index += 1 }
         guard index > start else { return nil }
         let text = String(String.UnicodeScalarView(scalars[start..<index]))
-        guard let value = Int(text), text != "-0", !(text.count > 1 && (text.hasPrefix("0") || text.hasPrefix("-0")))
+        guard let value = Int(text), text != "-0", !(text.count > 1 && (text.hasPrefix("0") || text.hasPrefix("-0"))),
+            value.magnitude <= 9_007_199_254_740_991  // RFC 9535 §2.1: I-JSON integer range
         else { index = start; throw fail("invalid integer '\(text)'") }
         return value
     }

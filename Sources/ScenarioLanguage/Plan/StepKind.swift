@@ -71,7 +71,8 @@ public enum StepKind: Sendable {
         }
     }
 
-    /// The connection the step works on (`default` when not named); nil for `wait`, `set`, `repeat`,
+    /// The connection the step works on (when `on:` is omitted: `default`, or the only connection opened so
+    /// far); nil for `wait`, `set`, `repeat`,
     /// `include` and `http`.
     public var connection: String? {
         switch self {

@@ -69,7 +69,8 @@ extension ScenarioInterpreter {
         if !response.body.isEmpty {
             let body = response.bodyText
             text +=
-                "\n  body: " + OutputJSON.string(body.count > 500 ? String(body.prefix(500)) + "…" : body).serialized()
+                "\n  body: "
+                + OutputJSON.string(body.count > 500 ? String(body.prefix(500)) + "…" : body).serialized()
         }
         return text
     }
@@ -105,7 +106,8 @@ extension ScenarioInterpreter {
             let actual = ScenarioInterpreter.extensionNames(response)
             if Set(actual) != Set(expected) {
                 problems.append(
-                    "extensions: expected [\(expected.joined(separator: ", "))], got [\(actual.joined(separator: ", "))]"
+                    "extensions: expected [\(expected.joined(separator: ", "))], "
+                        + "got [\(actual.joined(separator: ", "))]"
                 )
             }
         }
@@ -180,7 +182,8 @@ extension ScenarioInterpreter {
                 state.closed != nil
                 ? "the connection was \(describeEnd(state))" : "the connection is \(describeEnd(state))"
             throw StepFailure(
-                "expected a \(step.kind.rawValue) error within \(step.within.shortDescription), but none happened: \(why)"
+                "expected a \(step.kind.rawValue) error within \(step.within.shortDescription), "
+                    + "but none happened: \(why)"
             )
         }
         var problems: [String] = []

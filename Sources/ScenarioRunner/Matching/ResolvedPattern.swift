@@ -63,7 +63,8 @@ indirect enum ResolvedPattern: Sendable {
             }
             guard values.count == items.count else {
                 return [
-                    "\(path): expected an array of \(items.count) items, got \(values.count): \(ResolvedPattern.show(actual))"
+                    "\(path): expected an array of \(items.count) items, "
+                        + "got \(values.count): \(ResolvedPattern.show(actual))"
                 ]
             }
             return zip(items, values).enumerated().flatMap { index, pair in

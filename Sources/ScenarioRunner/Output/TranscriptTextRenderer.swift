@@ -33,6 +33,10 @@ public enum TranscriptTextRenderer {
     private static func render(_ value: OutputJSON) -> String {
         switch value {
         case .string(let text):
+            // A JSON document reads best as itself; other text is quoted so that spaces and newlines show.
+            if let first = text.first, first == "{" || first == "[", !text.contains("\n"), JSONText.parse(text) != nil {
+                return text.count > 400 ? String(text.prefix(400)) + "…" : text
+            }
             let shown = text.count > 400 ? String(text.prefix(400)) + "…" : text
             return OutputJSON.string(shown).serialized()
         default:

@@ -25,7 +25,8 @@ public enum JSONReport {
                 (
                     "failure",
                     .object([
-                        ("step", failure.step.isEmpty ? .null : TranscriptEvent.stepJSON(failure.step)), ("line", .int(failure.line)),
+                        ("step", failure.step.isEmpty ? .null : TranscriptEvent.stepJSON(failure.step)),
+                        ("line", .int(failure.line)),
                         ("message", .string(failure.message)), ("file", .string(failure.file)),
                         ("step_kind", .string(failure.stepLabel)),
                     ])

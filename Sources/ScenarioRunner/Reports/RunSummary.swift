@@ -5,6 +5,8 @@ public struct RunSummary: Sendable {
     public var duration: Double
     /// Whether the run was interrupted by SIGINT/SIGTERM.
     public var interrupted: Bool
+    /// Reports that could not be written (`wscenario run` then exits with status 2).
+    public var reportErrors: [String] = []
 
     public init(results: [ScenarioResult], duration: Double, interrupted: Bool = false) {
         self.results = results

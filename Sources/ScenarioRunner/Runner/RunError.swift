@@ -5,7 +5,6 @@ public struct RunError: Error, Sendable, CustomStringConvertible {
     private enum Reason: Sendable {
         case invalidFiles
         case noScenarios(String)
-        case reportFailed(String)
     }
 
     private let reason: Reason
@@ -18,7 +17,6 @@ public struct RunError: Error, Sendable, CustomStringConvertible {
 
     static func noScenarios(_ detail: String) -> RunError { RunError(reason: .noScenarios(detail), diagnostics: []) }
 
-    static func reportFailed(_ detail: String) -> RunError { RunError(reason: .reportFailed(detail), diagnostics: []) }
 
     /// Whether the files were invalid (diagnostics hold the errors).
     public var isInvalidFiles: Bool {
@@ -30,7 +28,6 @@ public struct RunError: Error, Sendable, CustomStringConvertible {
         switch reason {
         case .invalidFiles: return diagnostics.filter { $0.severity == .error }.map(\.rendered).joined(separator: "\n")
         case .noScenarios(let detail): return "error: no scenario selected: \(detail)"
-        case .reportFailed(let detail): return "error: \(detail)"
         }
     }
 }

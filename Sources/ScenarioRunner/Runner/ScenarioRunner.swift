@@ -25,8 +25,8 @@ public struct ScenarioRunner: Sendable {
         if suite.hasErrors { throw RunError.invalidFiles(suite.diagnostics) }
         for warning in suite.warnings { options.warningHandler?(warning) }
         let scenarios = try select(suite.scenarios)
-        let summary = await run(scenarios: scenarios)
-        try writeReports(summary)
+        var summary = await run(scenarios: scenarios)
+        summary.reportErrors = writeReports(summary)
         return summary
     }
 
@@ -143,8 +143,9 @@ public struct ScenarioRunner: Sendable {
         }
     }
 
-    /// Writes every requested report.
-    public func writeReports(_ summary: RunSummary) throws {
+    /// Writes every requested report; returns what could not be written.
+    public func writeReports(_ summary: RunSummary) -> [String] {
+        var errors: [String] = []
         for report in options.reports {
             let text: String
             switch report {
@@ -157,8 +158,9 @@ public struct ScenarioRunner: Sendable {
                     at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try Data(text.utf8).write(to: url)
             } catch {
-                throw RunError.reportFailed("cannot write report \(report.path): \(error)")
+                errors.append("cannot write report \(report.path): \(error.localizedDescription)")
             }
         }
+        return errors
     }
 }
