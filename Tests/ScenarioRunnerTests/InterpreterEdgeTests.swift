@@ -1,18 +1,21 @@
 import Foundation
 import ScenarioLanguage
 import Testing
+
 @testable import ScenarioRunner
 
 @Suite("Interpreter: edge cases")
 struct InterpreterEdgeTests {
     @Test func textMismatchShowsWhereTheTextsDiffer() async throws {
-        let harness = try Harness(connector: ScriptedConnector { _ in
-            var script = Script()
-            script.greeting = [Script.text("hello world"), Script.text("something else entirely")]
-            return script
-        })
+        let harness = try Harness(
+            connector: ScriptedConnector { _ in
+                var script = Script()
+                script.greeting = [Script.text("hello world"), Script.text("something else entirely")]
+                return script
+            })
         defer { harness.cleanUp() }
-        let result = try await harness.runOne("""
+        let result = try await harness.runOne(
+            """
             name: text diff
             steps:
               - connect: ws://fake/
@@ -25,16 +28,18 @@ struct InterpreterEdgeTests {
     }
 
     @Test func closeFailsWhenTheServerNeverAnswers() async throws {
-        let harness = try Harness(connector: ScriptedConnector { _ in
-            var script = Script()
-            script.react = { action in
-                if case .close = action { return [] }
-                return Script.echo(action)
-            }
-            return script
-        })
+        let harness = try Harness(
+            connector: ScriptedConnector { _ in
+                var script = Script()
+                script.react = { action in
+                    if case .close = action { return [] }
+                    return Script.echo(action)
+                }
+                return script
+            })
         defer { harness.cleanUp() }
-        let result = try await harness.runOne("""
+        let result = try await harness.runOne(
+            """
             name: unanswered close
             steps:
               - connect: ws://fake/
@@ -45,21 +50,23 @@ struct InterpreterEdgeTests {
     }
 
     @Test func droppedConnectionIsAClosedError() async throws {
-        let harness = try Harness(connector: ScriptedConnector { _ in
-            var script = Script()
-            script.react = { action in
-                if case .text("drop") = action {
-                    return [
-                        .error(ConnectionFailure(kind: .closed, message: "TCP ended without a close handshake")),
-                        .closed(code: 1006, reason: "", by: .server),
-                    ]
+        let harness = try Harness(
+            connector: ScriptedConnector { _ in
+                var script = Script()
+                script.react = { action in
+                    if case .text("drop") = action {
+                        return [
+                            .error(ConnectionFailure(kind: .closed, message: "TCP ended without a close handshake")),
+                            .closed(code: 1006, reason: "", by: .server),
+                        ]
+                    }
+                    return Script.echo(action)
                 }
-                return Script.echo(action)
-            }
-            return script
-        })
+                return script
+            })
         defer { harness.cleanUp() }
-        let passing = try await harness.runOne("""
+        let passing = try await harness.runOne(
+            """
             name: drop expected
             steps:
               - connect: ws://fake/
@@ -67,7 +74,8 @@ struct InterpreterEdgeTests {
               - expect_error: { kind: closed, message: /close handshake/ }
             """)
         #expect(passing.status == .passed, "\(String(describing: passing.failure))")
-        let failing = try await harness.runOne("""
+        let failing = try await harness.runOne(
+            """
             name: drop unexpected
             steps:
               - connect: ws://fake/
@@ -80,7 +88,8 @@ struct InterpreterEdgeTests {
     @Test func connectErrorsCannotHappenOnAnOpenConnection() async throws {
         let harness = try Harness()
         defer { harness.cleanUp() }
-        let result = try await harness.runOne("""
+        let result = try await harness.runOne(
+            """
             name: no refusal
             timeout: 10s
             steps:

@@ -266,7 +266,9 @@ struct RunCommandTests {
     @Test func largeMessagesAreTruncatedInTranscriptsAndFailFastSkips() throws {
         let cli = try CLIHarness()
         defer { cli.cleanUp() }
-        try cli.write("scenarios/big.yaml", """
+        try cli.write(
+            "scenarios/big.yaml",
+            """
             name: big echo
             steps:
               - connect: ${server}/echo
@@ -285,7 +287,9 @@ struct RunCommandTests {
         try Data(repeating: 0x41, count: 70_000).write(to: cli.directory.appendingPathComponent("scenarios/big.bin"))
         let result = try cli.run(["run", "--serve", "--jobs", "1", "--fail-fast", "--report", "json=r.json"])
         #expect(result.exitCode == 1)
-        let statuses = (try cli.json("r.json")["scenarios"] as? [[String: Any]] ?? []).compactMap { $0["status"] as? String }
+        let statuses = (try cli.json("r.json")["scenarios"] as? [[String: Any]] ?? []).compactMap {
+            $0["status"] as? String
+        }
         #expect(statuses == ["passed", "failed", "skipped"])
         let events = try cli.events(".wscenario/transcripts/scenarios/big/big-echo.jsonl")
         let message = try #require(events.first { $0["event"] as? String == "message_in" })

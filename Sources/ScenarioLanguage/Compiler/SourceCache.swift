@@ -2,7 +2,7 @@ import Foundation
 
 /// Reads and parses scenario files once each (included files may be used many times).
 final class SourceCache {
-    struct Entry {
+    struct Entry: Sendable {
         var source: String
         var result: YAMLDocumentReader.Result
     }
@@ -14,22 +14,62 @@ final class SourceCache {
 
     /// Registers in-memory text as the content of `file`.
     func add(file: String, source: String) -> Entry {
-        let entry = Entry(source: source, result: YAMLDocumentReader(file: file, source: source).read())
-        entries[file] = entry
-        registry.register(file: file, source: source)
-        return entry
+        store(Self.parse(file: file, source: source), for: file)
     }
 
     /// The parsed file, or nil when it cannot be read.
     func entry(for file: String) -> Entry? {
         if let entry = entries[file] { return entry }
+        return Self.read(file: file).map { store($0, for: file) }
+    }
+
+    /// Reads and parses `files` on all cores (parsing is pure), so that later `entry(for:)` calls are lookups.
+    func preload(_ files: [String]) {
+        let slots = ParsedSlots(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            slots.set(index, Self.read(file: files[index]))
+        }
+        for (index, file) in files.enumerated() {
+            if let entry = slots.get(index) { store(entry, for: file) }
+        }
+    }
+
+    private func store(_ entry: Entry, for file: String) -> Entry {
+        entries[file] = entry
+        registry.register(file: file, source: entry.source)
+        return entry
+    }
+
+    private static func parse(file: String, source: String) -> Entry {
+        Entry(source: source, result: YAMLDocumentReader(file: file, source: source).read())
+    }
+
+    private static func read(file: String) -> Entry? {
         guard let data = FileManager.default.contents(atPath: file) else { return nil }
         guard let source = String(validating: data, as: UTF8.self) else {
-            let entry = Entry(source: "", result: .init(documents: [], errors: [Diagnostic(
+            return Entry(source: "", result: .init(documents: [], errors: [Diagnostic(
                 .error, "the file is not UTF-8 text", at: SourceLocation(file: file, line: 1, column: 1))]))
-            entries[file] = entry
-            return entry
         }
-        return add(file: file, source: source)
+        return parse(file: file, source: source)
+    }
+}
+
+/// Result slots written by concurrent workers, each to its own index, read after they all finished.
+private final class ParsedSlots: @unchecked Sendable {
+    private var slots: [SourceCache.Entry?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ entry: SourceCache.Entry?) {
+        lock.lock()
+        slots[index] = entry
+        lock.unlock()
+    }
+
+    func get(_ index: Int) -> SourceCache.Entry? {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots[index]
     }
 }

@@ -12,6 +12,7 @@ public struct ScenarioLoader: Sendable {
     public func load(paths: [String], variables: [String: JSONValue] = [:]) -> LoadedSuite {
         let discovery = ScenarioFileDiscovery.discover(paths)
         let cache = SourceCache()
+        cache.preload(discovery.files)
         return compile(files: discovery.files, problems: discovery.problems, cache: cache, variables: variables)
     }
 

@@ -17,7 +17,6 @@ public struct RunError: Error, Sendable, CustomStringConvertible {
 
     static func noScenarios(_ detail: String) -> RunError { RunError(reason: .noScenarios(detail), diagnostics: []) }
 
-
     /// Whether the files were invalid (diagnostics hold the errors).
     public var isInvalidFiles: Bool {
         if case .invalidFiles = reason { return true }
