@@ -28,12 +28,19 @@ extension PlanCompiler {
                 error("invalid variable name '\(pair.name ?? "")' in \(what): use letters, digits, '_' and '-'", pair.key)
                 continue
             }
+            warnIfBuiltIn(name, pair.key)
             if let value = jsonTemplate(pair.value, "\(what) '\(name)'") {
                 result.append(VariableAssignment(name: name, value: value, location: pair.key.location))
             }
             scope.defined.insert(name)
         }
         return result
+    }
+
+    /// Warns when a variable is named like a built-in: `${uuid}` etc. always mean the built-in.
+    func warnIfBuiltIn(_ name: String, _ node: YAMLNode) {
+        guard ["uuid", "now_ms", "random_int", "iteration"].contains(name) else { return }
+        warning("variable '\(name)' is hidden by the built-in ${\(name)}: rename it", node)
     }
 
     func repeatSteps(_ value: YAMLNode) -> StepKind? {

@@ -144,6 +144,7 @@ extension PlanCompiler {
             error("invalid variable name '\(pair.name ?? "")': use letters, digits, '_' and '-'", pair.key)
             return nil
         }
+        warnIfBuiltIn(name, pair.key)
         return name
     }
 

@@ -34,6 +34,7 @@ final class SourceCache {
         }
     }
 
+    @discardableResult
     private func store(_ entry: Entry, for file: String) -> Entry {
         entries[file] = entry
         registry.register(file: file, source: entry.source)
