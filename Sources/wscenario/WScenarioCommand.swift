@@ -8,11 +8,18 @@ struct WScenarioCommand: AsyncParsableCommand {
         commandName: "wscenario",
         abstract: "Run declarative YAML scenarios against WebSocket servers.",
         discussion: """
+            Exit status: 0 every selected scenario passed, 1 at least one failed,
+            2 invalid scenario files, invalid usage or no scenario selected.
+
             Examples:
-              wscenario run --serve scenarios/          run the example suite against the built-in server
-              wscenario run --var server=wss://api.example.com tests/ws/
-              wscenario check scenarios/                validate scenario files without any network
-              wscenario serve --port 9001               start the built-in test server
+              Run the example suite against the built-in server:
+                wscenario run --serve scenarios/
+              Run a suite against your own server, with a JUnit report for CI:
+                wscenario run --var server=wss://api.example.com --report junit=out/ws.xml tests/ws/
+              Validate scenario files without any network:
+                wscenario check scenarios/
+              Start the built-in test server:
+                wscenario serve --port 9001
             """,
         version: "0.1.0",
         subcommands: [
