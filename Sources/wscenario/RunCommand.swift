@@ -58,8 +58,11 @@ struct RunCommand: AsyncParsableCommand {
         do {
             options.variables = try CommandLineVariables.parse(assignments: variables, files: variableFiles)
         } catch {
+            // A diagnostic (`FILE:LINE:COL: error: ...`) is printed as it is; other problems get `error: `.
             let text = "\(error)"
-            RunCommand.fail(text.contains(": error: ") ? text : "error: \(text)")
+            let firstLine = text.split(separator: "\n").first ?? ""
+            let isDiagnostic = text.hasPrefix("error:") || firstLine.contains(": error: ")
+            RunCommand.fail(isDiagnostic ? text : "error: \(text)")
         }
         options.tags = tags
         if let jobs {

@@ -12,7 +12,7 @@ struct OutputTests {
     @Test func slugsAndLocations() {
         #expect(TranscriptLocation.slug("Chat: join & leave!") == "chat-join-leave")
         #expect(TranscriptLocation.slug("***") == "scenario")
-        #expect(TranscriptLocation.slug("Café_au lait -- 2x") == "cafe-au-lait-2x")
+        #expect(TranscriptLocation.slug("Café_au lait -- 2x") == "café-au-lait-2x")
         let location = TranscriptLocation(
             directory: URL(fileURLWithPath: "/tmp/t"), file: "scenarios/chat/basic.yaml", name: "Echo Works")
         #expect(location.jsonl.path == "/tmp/t/scenarios/chat/basic/echo-works.jsonl")

@@ -34,7 +34,10 @@ public struct FrameRecord: Sendable, Equatable {
     }
 
     /// The transcript fields: opcode, fin, rsv, length, then text or base64 (and close code/reason).
-    public var transcriptFields: [(String, OutputJSON)] {
+    public var transcriptFields: [(String, OutputJSON)] { transcriptFields(preferText: opcode != 0x2) }
+
+    /// The transcript fields, the payload shown as text (when valid UTF-8) only with `preferText`.
+    public func transcriptFields(preferText: Bool) -> [(String, OutputJSON)] {
         var fields: [(String, OutputJSON)] = [
             ("opcode", .string(FrameRecord.opcodeName(opcode))), ("fin", .bool(fin)),
             ("rsv", .array(rsv.map { .bool($0) })),
@@ -46,7 +49,7 @@ public struct FrameRecord: Sendable, Equatable {
             fields.append(("length", .int(length)))
             return fields
         }
-        var payloadFields = PayloadRecord.fields(payload, preferText: opcode != 0x2)
+        var payloadFields = PayloadRecord.fields(payload, preferText: preferText)
         payloadFields[0] = ("length", .int(length))
         fields.append(contentsOf: payloadFields)
         return fields

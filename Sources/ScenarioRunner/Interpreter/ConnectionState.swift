@@ -23,6 +23,9 @@ final class ConnectionState: @unchecked Sendable {
     private var epoch = 0
     /// Every message before this index is consumed.
     private var firstUnconsumed = 0
+    /// The type of the fragmented message in progress, per direction (for rendering continuation frames).
+    private var outgoingFragments = FragmentTracker()
+    private var incomingFragments = FragmentTracker()
 
     init(name: String, transcript: TranscriptWriter, steps: StepTracker, clock: @escaping @Sendable () -> UInt64) {
         self.name = name
@@ -80,6 +83,8 @@ final class ConnectionState: @unchecked Sendable {
             errorStorage = nil
             clientCloseSent = false
             errorSeen = false
+            outgoingFragments = FragmentTracker()
+            incomingFragments = FragmentTracker()
             return epoch
         }
         signal.signal()
@@ -155,13 +160,17 @@ final class ConnectionState: @unchecked Sendable {
             transcript.record(.handshakeResponse, connection: name, step: step, at: nanos, fields)
             update { handshakeStorage = response }
         case .frameOut(let frame):
-            transcript.record(.frameOut, connection: name, step: step, at: nanos, frame.transcriptFields)
+            let preferText = lock.withLock { outgoingFragments.prefersText(frame) }
+            transcript.record(
+                .frameOut, connection: name, step: step, at: nanos, frame.transcriptFields(preferText: preferText))
         case .bytesOut(let bytes):
             transcript.record(
                 .frameOut, connection: name, step: step, at: nanos,
                 [("raw", .bool(true))] + PayloadRecord.fields(bytes, preferText: false))
         case .frameIn(let frame):
-            transcript.record(.frameIn, connection: name, step: step, at: nanos, frame.transcriptFields)
+            let preferText = lock.withLock { incomingFragments.prefersText(frame) }
+            transcript.record(
+                .frameIn, connection: name, step: step, at: nanos, frame.transcriptFields(preferText: preferText))
         case .message(let isText, let payload):
             transcript.record(
                 .messageIn, connection: name, step: step, at: nanos,

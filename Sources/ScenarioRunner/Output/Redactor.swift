@@ -14,9 +14,22 @@ public struct Redactor: Sendable {
         self.secrets = Array(Set(secrets.filter { !$0.isEmpty })).sorted { $0.count > $1.count }
     }
 
-    /// Adds more secret values (for example header values seen at run time).
-    public mutating func add(_ values: [String]) {
+    /// Adds more secret values (for example header values seen at run time); true when one of them is new.
+    @discardableResult
+    public mutating func add(_ values: [String]) -> Bool {
+        let known = Set(secrets)
+        guard values.contains(where: { !$0.isEmpty && !known.contains($0) }) else { return false }
         self = Redactor(secrets: secrets + values)
+        return true
+    }
+
+    /// Whether a secret value occurs in `json` (a serialized JSON text), as is or JSON-escaped.
+    public func occurs(inJSON json: String) -> Bool {
+        secrets.contains { secret in
+            if json.contains(secret) { return true }
+            let escaped = OutputJSON.string(secret).serialized().dropFirst().dropLast()
+            return escaped != secret[...] && json.contains(escaped)
+        }
     }
 
     /// Whether there is anything to redact.

@@ -10,8 +10,12 @@ public struct TranscriptLocation: Sendable, Equatable {
 
     /// The location for scenario `name` of `file` under `directory`.
     public init(directory: URL, file: String, name: String) {
+        self.init(directory: directory, file: file, slug: TranscriptLocation.slug(name))
+    }
+
+    /// The location for an already slugged name (e.g. a de-duplicated `chat-2`).
+    public init(directory: URL, file: String, slug: String) {
         let folder = directory.appendingPathComponent(TranscriptLocation.relativeFolder(file))
-        let slug = TranscriptLocation.slug(name)
         jsonl = folder.appendingPathComponent(slug + ".jsonl")
         text = folder.appendingPathComponent(slug + ".txt")
     }
@@ -27,21 +31,27 @@ public struct TranscriptLocation: Sendable, Equatable {
         return parts.isEmpty ? "scenario" : parts.joined(separator: "/")
     }
 
-    /// Lower-case ASCII letters and digits (accents folded), every other run replaced by one `-`, no `-` at either
-    /// end: "Chat: join & leave!" → `chat-join-leave`, "Café_au lait" → `cafe-au-lait`.
+    /// The longest slug, in UTF-8 bytes (file names are limited to 255 bytes).
+    static let maximumSlugBytes = 120
+
+    /// Unicode letters and digits in lower case, every run of other characters replaced by one `-`, no `-` at
+    /// either end, `scenario` when nothing is left: "Chat: join & leave!" → `chat-join-leave`,
+    /// "日本語のシナリオ" → `日本語のシナリオ`, "!!!" → `scenario`.
     public static func slug(_ name: String) -> String {
         var slug = ""
+        var bytes = 0
         var pendingDash = false
-        let folded = name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
-        for scalar in folded.unicodeScalars {
-            if (scalar >= "a" && scalar <= "z") || (scalar >= "0" && scalar <= "9") {
-                if pendingDash && !slug.isEmpty { slug += "-" }
-                pendingDash = false
-                slug.unicodeScalars.append(scalar)
-            } else {
+        for character in name.lowercased() {
+            guard character.isLetter || character.isNumber else {
                 pendingDash = true
+                continue
             }
+            let piece = (pendingDash && !slug.isEmpty ? "-" : "") + String(character)
+            guard bytes + piece.utf8.count <= maximumSlugBytes else { break }
+            slug += piece
+            bytes += piece.utf8.count
+            pendingDash = false
         }
-        return slug.isEmpty ? "scenario" : String(slug.prefix(120))
+        return slug.isEmpty ? "scenario" : slug
     }
 }

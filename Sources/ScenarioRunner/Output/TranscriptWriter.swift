@@ -4,6 +4,8 @@ import Foundation
 ///
 /// Events are buffered and written at step ends (`flush()`), when the buffer grows past 64 KiB, and on
 /// `finish()`, so a transcript is complete up to the last step even when the run is interrupted.
+/// When a secret value becomes known after events were written (a `capture:` into a secret variable),
+/// `finish()` rewrites both files with every secret masked, and `text` uses the final set of secrets too.
 /// Thread-safe: connection events arrive from event-loop threads.
 public final class TranscriptWriter: @unchecked Sendable {
     private let lock = NSLock()
@@ -14,9 +16,9 @@ public final class TranscriptWriter: @unchecked Sendable {
     private var textHandle: FileHandle?
     private var jsonlBuffer = ""
     private var textBuffer = ""
-    /// The text rendering kept for reports: the first and the last `keptLines` lines.
-    private var headLines: [String] = []
-    private var tailLines: [String] = []
+    /// The events kept for the text rendering of reports: the first and the last `keptLines`.
+    private var headLines: [TranscriptEvent] = []
+    private var tailLines: [TranscriptEvent] = []
     private var tailStart = 0
     private var omittedLines = 0
     private let keptLines = 2500
@@ -24,6 +26,10 @@ public final class TranscriptWriter: @unchecked Sendable {
     private let keepEvents: Bool
     private let observer: (@Sendable (String) -> Void)?
     private var finished = false
+    private let location: TranscriptLocation?
+    private var recordedAny = false
+    /// A secret became known after events were written: the files must be redacted again at the end.
+    private var secretsLearnedLate = false
 
     /// Opens (creates or truncates) the transcript files at `location`; `nil` writes nothing to disk.
     public init(
@@ -36,6 +42,7 @@ public final class TranscriptWriter: @unchecked Sendable {
         self.clock = clock
         self.keepEvents = keepEvents
         self.observer = observer
+        self.location = location
         if let location {
             let manager = FileManager.default
             try manager.createDirectory(
@@ -55,7 +62,9 @@ public final class TranscriptWriter: @unchecked Sendable {
 
     /// Adds values that must be masked from now on.
     public func addSecrets(_ values: [String]) {
-        lock.withLock { redactor.add(values) }
+        lock.withLock {
+            if redactor.add(values), recordedAny { secretsLearnedLate = true }
+        }
     }
 
     /// The current redactor (for messages written elsewhere).
@@ -74,7 +83,8 @@ public final class TranscriptWriter: @unchecked Sendable {
             let line = TranscriptTextRenderer.line(event)
             jsonlBuffer += event.json.serialized() + "\n"
             textBuffer += line + "\n"
-            keep(line)
+            keep(event)
+            recordedAny = true
             if keepEvents { events.append(event) }
             observer?(line)
             if jsonlBuffer.utf8.count > 64 * 1024 { writeBuffers() }
@@ -86,29 +96,47 @@ public final class TranscriptWriter: @unchecked Sendable {
         lock.withLock { writeBuffers() }
     }
 
-    /// Flushes and closes the files; later events are dropped.
-    public func finish() {
+    /// Flushes and closes the files (redacting them again when a secret became known late); later events are
+    /// dropped. Returns what went wrong rewriting the files, if anything.
+    @discardableResult
+    public func finish() -> String? {
         lock.withLock {
+            guard !finished else { return nil }
             writeBuffers()
             try? jsonlHandle?.close()
             try? textHandle?.close()
             jsonlHandle = nil
             textHandle = nil
             finished = true
+            guard secretsLearnedLate, let location else { return nil }
+            do {
+                try TranscriptRedaction.rewrite(location, redactor: redactor)
+                return nil
+            } catch {
+                return "cannot redact the transcript \(location.jsonl.path): \(error.localizedDescription)"
+            }
         }
     }
 
-    /// The text rendering so far (for reports; very long transcripts keep their first and last lines).
+    /// The text rendering so far, with every secret known now masked (for reports; very long transcripts keep
+    /// their first and last lines).
     public var text: String {
         lock.withLock {
-            let tail = Array(tailLines[tailStart...] + tailLines[..<tailStart])
-            guard omittedLines > 0 else { return (headLines + tail).joined(separator: "\n") }
+            let render = { (event: TranscriptEvent) -> String in
+                guard self.secretsLearnedLate else { return TranscriptTextRenderer.line(event) }
+                var redacted = event
+                redacted.fields = event.fields.map { ($0.0, self.redactor.redact($0.1)) }
+                return TranscriptTextRenderer.line(redacted)
+            }
+            let head = headLines.map(render)
+            let tail = Array(tailLines[tailStart...] + tailLines[..<tailStart]).map(render)
+            guard omittedLines > 0 else { return (head + tail).joined(separator: "\n") }
             let gap = "… \(omittedLines) lines omitted (see the .txt transcript) …"
-            return (headLines + [gap] + tail).joined(separator: "\n")
+            return (head + [gap] + tail).joined(separator: "\n")
         }
     }
 
-    private func keep(_ line: String) {
+    private func keep(_ line: TranscriptEvent) {
         if headLines.count < keptLines {
             headLines.append(line)
         } else if tailLines.count < keptLines {

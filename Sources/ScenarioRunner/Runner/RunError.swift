@@ -1,10 +1,12 @@
 import ScenarioLanguage
 
-/// Why a run could not start: invalid scenario files, or no scenario selected (exit status 2).
+/// Why a run could not start: invalid scenario files, no scenario selected, or a transcripts directory that
+/// cannot be written (exit status 2).
 public struct RunError: Error, Sendable, CustomStringConvertible {
     private enum Reason: Sendable {
         case invalidFiles
         case noScenarios(String)
+        case transcriptsUnwritable(directory: String, reason: String)
     }
 
     private let reason: Reason
@@ -17,6 +19,10 @@ public struct RunError: Error, Sendable, CustomStringConvertible {
 
     static func noScenarios(_ detail: String) -> RunError { RunError(reason: .noScenarios(detail), diagnostics: []) }
 
+    static func transcriptsUnwritable(_ directory: String, reason: String) -> RunError {
+        RunError(reason: .transcriptsUnwritable(directory: directory, reason: reason), diagnostics: [])
+    }
+
     /// Whether the files were invalid (diagnostics hold the errors).
     public var isInvalidFiles: Bool {
         if case .invalidFiles = reason { return true }
@@ -27,6 +33,8 @@ public struct RunError: Error, Sendable, CustomStringConvertible {
         switch reason {
         case .invalidFiles: return diagnostics.filter { $0.severity == .error }.map(\.rendered).joined(separator: "\n")
         case .noScenarios(let detail): return "error: no scenario selected: \(detail)"
+        case .transcriptsUnwritable(let directory, let reason):
+            return "error: cannot write transcripts to \(directory): \(reason)"
         }
     }
 }

@@ -18,13 +18,19 @@ public struct ScenarioRunner: Sendable {
         self.options = options
     }
 
-    /// Loads `paths`, selects scenarios (tags, shard), runs them and writes the reports.
-    /// Throws `RunError` for invalid files or when no scenario is selected.
+    /// Loads `paths`, selects scenarios (tags, shard), checks that transcripts can be written, runs the
+    /// scenarios and writes the reports. Throws `RunError` for invalid files, when no scenario is selected, or
+    /// when the transcripts directory cannot be written.
     public func run(paths: [String]) async throws -> RunSummary {
         let suite = ScenarioLoader().load(paths: paths, variables: options.variables)
         if suite.hasErrors { throw RunError.invalidFiles(suite.diagnostics) }
         for warning in suite.warnings { options.warningHandler?(warning) }
         let scenarios = try select(suite.scenarios)
+        if let directory = options.transcriptsDirectory {
+            if let reason = TranscriptDirectoryCheck.problem(directory) {
+                throw RunError.transcriptsUnwritable(directory.relativePath, reason: reason)
+            }
+        }
         var summary = await run(scenarios: scenarios)
         summary.reportErrors = writeReports(summary)
         return summary
@@ -118,24 +124,25 @@ public struct ScenarioRunner: Sendable {
             scenario: scenario, connector: connector, environment: environment, transcript: transcript,
             startNanos: start)
         let outcome = await interpreter.run()
-        transcript.finish()
-        for warning in outcome.warnings { options.console?.warning("\(scenario.name): \(warning)") }
+        var warnings = outcome.warnings
+        if let problem = transcript.finish() { warnings.append(problem) }
+        for warning in warnings { options.console?.warning("\(scenario.name): \(warning)") }
         return ScenarioResult(
             file: scenario.file, name: scenario.name, status: outcome.status,
             duration: Double(environment.monotonicNanos() &- start) / 1e9, failure: outcome.failure,
-            transcriptPath: location?.jsonl.relativePath, transcriptText: transcript.text, warnings: outcome.warnings)
+            transcriptPath: location?.jsonl.relativePath, transcriptText: transcript.text, warnings: warnings)
     }
 
-    /// One transcript location per scenario; scenarios whose names slug alike get `-2`, `-3`...
+    /// One transcript location per scenario; scenarios whose names slug alike get `SLUG-2`, `SLUG-3`...
     func transcriptLocations(_ scenarios: [Scenario]) -> [TranscriptLocation?] {
         guard let directory = options.transcriptsDirectory else { return scenarios.map { _ in nil } }
         var used: Set<String> = []
         return scenarios.map { scenario in
-            var location = TranscriptLocation(directory: directory, file: scenario.file, name: scenario.name)
+            let slug = TranscriptLocation.slug(scenario.name)
+            var location = TranscriptLocation(directory: directory, file: scenario.file, slug: slug)
             var counter = 2
             while used.contains(location.jsonl.path) {
-                location = TranscriptLocation(
-                    directory: directory, file: scenario.file, name: "\(scenario.name)-\(counter)")
+                location = TranscriptLocation(directory: directory, file: scenario.file, slug: "\(slug)-\(counter)")
                 counter += 1
             }
             used.insert(location.jsonl.path)
