@@ -21,22 +21,10 @@ struct CheckCommand: AsyncParsableCommand {
     @Argument(help: "Scenario files and/or directories (searched recursively). Default: ./scenarios")
     var paths: [String] = []
 
-    @Option(name: .customLong("var"), help: ArgumentHelp("Define a variable (repeatable); counts as defined.",
-        valueName: "NAME=VALUE"))
-    var variables: [String] = []
-
-    @Option(name: .customLong("vars"), help: ArgumentHelp("A YAML file mapping variable names to values (repeatable).",
-        valueName: "FILE"))
-    var variableFiles: [String] = []
+    @OptionGroup var variableOptions: VariableOptions
 
     func run() async throws {
-        let values: [String: JSONValue]
-        do {
-            values = try CommandLineVariables.parse(assignments: variables, files: variableFiles)
-        } catch {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-            throw ExitCode(2)
-        }
+        let values = variableOptions.values()
         let suite = ScenarioLoader().load(paths: paths.isEmpty ? ["scenarios"] : paths, variables: values)
         for diagnostic in suite.diagnostics {
             FileHandle.standardError.write(Data((diagnostic.rendered + "\n").utf8))

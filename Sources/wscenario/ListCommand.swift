@@ -10,6 +10,7 @@ struct ListCommand: AsyncParsableCommand {
         discussion: """
             Each line is FILE<TAB>NAME<TAB>TAGS (tags comma-separated, empty when none).
             Invalid files are reported on stderr (exit status 2); their valid scenarios are still listed.
+            Variables are not needed: a scenario using a variable that is not defined is listed all the same.
 
             Examples:
               wscenario list                               every scenario under ./scenarios
@@ -27,22 +28,14 @@ struct ListCommand: AsyncParsableCommand {
     @Flag(name: .customLong("json"), help: "Print a JSON array of {file, name, tags, line} objects instead.")
     var json = false
 
-    @Option(name: .customLong("var"), help: ArgumentHelp("Define a variable (repeatable).", valueName: "NAME=VALUE"))
-    var variables: [String] = []
-
-    @Option(name: .customLong("vars"), help: ArgumentHelp("A YAML file of variables (repeatable).", valueName: "FILE"))
-    var variableFiles: [String] = []
+    @OptionGroup var variableOptions: VariableOptions
 
     func run() async throws {
-        let values: [String: JSONValue]
-        do {
-            values = try CommandLineVariables.parse(assignments: variables, files: variableFiles)
-        } catch {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-            throw ExitCode(2)
-        }
+        let values = variableOptions.values()
         let suite = ScenarioLoader().load(paths: paths.isEmpty ? ["scenarios"] : paths, variables: values)
-        for diagnostic in suite.errors {
+        // Listing needs no variables: undefined-variable errors (scenario-scoped) are not reported here.
+        let errors = suite.diagnostics(for: []).filter { $0.severity == .error }
+        for diagnostic in errors {
             FileHandle.standardError.write(Data((diagnostic.rendered + "\n").utf8))
         }
         let selected = suite.scenarios.filter { tags.isEmpty || !Set($0.tags).isDisjoint(with: tags) }
@@ -60,6 +53,6 @@ struct ListCommand: AsyncParsableCommand {
                 print("\(scenario.file)\t\(scenario.name)\t\(scenario.tags.joined(separator: ","))")
             }
         }
-        if suite.hasErrors { throw ExitCode(2) }
+        if !errors.isEmpty { throw ExitCode(2) }
     }
 }

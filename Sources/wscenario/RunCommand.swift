@@ -19,12 +19,7 @@ struct RunCommand: AsyncParsableCommand {
     @Argument(help: "Scenario files and/or directories (default: ./scenarios).")
     var paths: [String] = []
 
-    @Option(name: .customLong("var"), help: ArgumentHelp("Set a variable (repeatable).", valueName: "NAME=VALUE"))
-    var variables: [String] = []
-
-    @Option(
-        name: .customLong("vars"), help: ArgumentHelp("A YAML mapping of variables (repeatable).", valueName: "FILE"))
-    var variableFiles: [String] = []
+    @OptionGroup var variableOptions: VariableOptions
 
     @Option(name: .customLong("tag"), help: "Run scenarios carrying any of these tags (repeatable).")
     var tags: [String] = []
@@ -55,15 +50,7 @@ struct RunCommand: AsyncParsableCommand {
 
     func run() async throws {
         var options = RunOptions()
-        do {
-            options.variables = try CommandLineVariables.parse(assignments: variables, files: variableFiles)
-        } catch {
-            // A diagnostic (`FILE:LINE:COL: error: ...`) is printed as it is; other problems get `error: `.
-            let text = "\(error)"
-            let firstLine = text.split(separator: "\n").first ?? ""
-            let isDiagnostic = text.hasPrefix("error:") || firstLine.contains(": error: ")
-            RunCommand.fail(isDiagnostic ? text : "error: \(text)")
-        }
+        options.variables = variableOptions.values()
         options.tags = tags
         if let jobs {
             guard jobs >= 1 else { RunCommand.fail("error: --jobs must be at least 1") }

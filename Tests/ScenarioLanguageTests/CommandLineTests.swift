@@ -12,7 +12,7 @@ import TestSupport
     @Test func checkOfValidFilesExitsZeroWithSummary() throws {
         let result = try run(["check", Fixtures.path("valid")])
         #expect(result.exitCode == 0, "\(result.standardError)")
-        #expect(result.standardOutput == "5 scenarios in 3 files: ok, 1 warning\n")
+        #expect(result.standardOutput == "6 scenarios in 4 files: ok, 1 warning\n")
         #expect(result.standardError.contains("warning: http steps are validated but not run"))
     }
 
@@ -29,17 +29,53 @@ import TestSupport
         let directory = try TestPaths.makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("s.yaml")
-        try "name: s\nsteps:\n  - connect: ${server}/echo\n".write(to: file, atomically: true, encoding: .utf8)
+        try "name: s\nsteps:\n  - connect: ${host}/echo\n".write(to: file, atomically: true, encoding: .utf8)
         let undefined = try run(["check", file.path])
         #expect(undefined.exitCode == 2)
-        #expect(undefined.standardError.contains("\(file.path):3:14: error: undefined variable 'server'"))
-        let defined = try run(["check", "--var", "server=ws://127.0.0.1:1", file.path])
+        #expect(undefined.standardError.contains("\(file.path):3:14: error: undefined variable 'host'"))
+        let defined = try run(["check", "--var", "host=ws://127.0.0.1:1", file.path])
         #expect(defined.exitCode == 0, "\(defined.standardError)")
         let varsFile = directory.appendingPathComponent("ci.vars.yaml")
-        try "server: ws://127.0.0.1:2\n".write(to: varsFile, atomically: true, encoding: .utf8)
+        try "host: ws://127.0.0.1:2\n".write(to: varsFile, atomically: true, encoding: .utf8)
         let fromFile = try run(["check", "--vars", varsFile.path, directory.path])
         #expect(fromFile.exitCode == 0, "\(fromFile.standardError)")
         #expect(fromFile.standardOutput == "1 scenario in 1 file: ok\n")
+    }
+
+    /// The contract's README-style scenario: `${server}` without `vars:` (run --serve or --var sets it).
+    @Test func checkAndListAcceptTheServerVariableWithoutVars() throws {
+        let directory = try TestPaths.makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("echo.yaml")
+        try VariableScopeTests.readmeScenario.write(to: file, atomically: true, encoding: .utf8)
+        let check = try run(["check", file.path])
+        #expect(check.exitCode == 0, "\(check.standardError)")
+        #expect(check.standardOutput == "1 scenario in 1 file: ok\n")
+        #expect(check.standardError == "")
+        let list = try run(["list", file.path])
+        #expect(list.exitCode == 0, "\(list.standardError)")
+        #expect(list.standardOutput == "\(file.path)\techo\t\n")
+    }
+
+    @Test func listNeedsNoVariablesButStillReportsSyntaxErrors() throws {
+        let directory = try TestPaths.makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let good = directory.appendingPathComponent("a.yaml")
+        try (VariableScopeTests.twoScenarios + "\n  - send: \"${other}\"\n").write(
+            to: good, atomically: true, encoding: .utf8)
+        let list = try run(["list", good.path])
+        #expect(list.exitCode == 0, "\(list.standardError)")
+        #expect(list.standardError == "")
+        #expect(list.standardOutput == "\(good.path)\tsmoke\tsmoke\n\(good.path)\tneeds a token\tauth\n")
+        let check = try run(["check", good.path])
+        #expect(check.exitCode == 2)
+        #expect(check.standardOutput == "2 scenarios in 1 file: 2 errors\n")
+        let broken = directory.appendingPathComponent("b.yaml")
+        try "name: [unclosed\n".write(to: broken, atomically: true, encoding: .utf8)
+        let withBroken = try run(["list", directory.path])
+        #expect(withBroken.exitCode == 2)
+        #expect(withBroken.standardError.hasPrefix("\(broken.path):"))
+        #expect(withBroken.standardOutput.split(separator: "\n").count == 2)
     }
 
     @Test func checkOfMissingPathExitsTwo() throws {
@@ -64,7 +100,7 @@ import TestSupport
         let all = try run(["list", Fixtures.path("valid")])
         #expect(all.exitCode == 0)
         let lines = all.standardOutput.split(separator: "\n")
-        #expect(lines.count == 5)
+        #expect(lines.count == 6)
         let topLevel = Fixtures.path("valid/contract-top-level.yaml")
         #expect(lines.last == "\(topLevel)\tchat broadcast reaches every member\tchat,smoke")
         let tagged = try run(["list", "--tag", "nope", "--tag", "smoke", Fixtures.path("valid")])

@@ -88,6 +88,13 @@ import Testing
         #expect(Suggestion.closest(to: "expect_msg", in: StepKind.keywords) == nil)
         #expect(Suggestion.closest(to: "expect_messagess", in: StepKind.keywords) == "expect_messages")
         #expect(Suggestion.closest(to: "zzz", in: StepKind.keywords) == nil)
+        // Adjacent swaps cost 1 (optimal string alignment), so short words still get a suggestion.
+        #expect(Suggestion.closest(to: "sned", in: StepKind.keywords) == "send")
+        #expect(Suggestion.closest(to: "colse", in: StepKind.keywords) == "close")
+        #expect(Suggestion.editDistance("sned", "send") == 1)
+        #expect(Suggestion.editDistance("ab", "ba") == 1)
+        #expect(Suggestion.editDistance("abc", "ca") == 3)  // OSA: no edits of a swapped pair
+        #expect(Suggestion.editDistance("kitten", "sitting") == 3)
     }
 
     @Test func pathNormalisation() {
@@ -106,6 +113,37 @@ import Testing
         }
         #expect(close.code == nil)
         #expect(expect.codes == [1005])
+    }
+
+    @Test func expectCloseAcceptsCodesThatAreNeverSent() throws {
+        let yaml = "name: t\nsteps:\n  - connect: ws://h/\n  - expect_close: { code: 1006 }\n"
+            + "  - connect: { as: b, url: ws://h/ }\n  - expect_close: { on: b, code: [1000, 1005, 1006] }\n"
+        let suite = load(yaml)
+        #expect(suite.errors.map(\.header) == [])
+        let steps = try #require(suite.scenarios.first).steps
+        guard case .expectClose(let first) = steps[1].kind, case .expectClose(let second) = steps[3].kind else {
+            Issue.record("wrong kinds")
+            return
+        }
+        #expect(first.codes == [1006])
+        #expect(second.codes == [1000, 1005, 1006])
+    }
+
+    @Test func expectCloseShortFormTakesAListOfCodes() throws {
+        let step = try #require(steps("name: t\nsteps:\n  - connect: ws://h/\n  - expect_close: [1000, 1001]\n").last)
+        guard case .expectClose(let expect) = step.kind else {
+            Issue.record("wrong kind")
+            return
+        }
+        #expect(expect.codes == [1000, 1001])
+        #expect(expect.connection == "default")
+        #expect(expect.reason == nil)
+    }
+
+    @Test func sendFrameCloseMayCarryAnyCode() {
+        // send_frame is raw: a close frame with code 1006 (0x03EE) is sent as written.
+        let yaml = "name: t\nsteps:\n  - connect: ws://h/\n  - send_frame: { opcode: 8, payload: { hex: \"03ee\" } }\n"
+        #expect(load(yaml).errors.map(\.header) == [])
     }
 
     @Test func sendFrameDefaults() throws {

@@ -30,7 +30,7 @@ import Testing
     @Test func validFixturesHaveNoErrors() {
         let suite = ScenarioLoader().load(paths: [Fixtures.path("valid")])
         #expect(suite.errors.map(\.header) == [])
-        #expect(suite.scenarios.count == 5)
+        #expect(suite.scenarios.count == 6)
         // The included fragment is not a scenario file of its own.
         #expect(!suite.files.contains { $0.path.hasSuffix("common/login.yaml") })
     }

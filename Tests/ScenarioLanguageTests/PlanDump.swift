@@ -15,7 +15,7 @@ enum PlanDump {
     // Mirror-based dump: plan types are plain structs and enums; classes (CompiledRegex) print their pattern,
     // and SourceLocation is left out so that the same step written differently compares equal.
     private static func dump(_ value: Any, into text: inout String) {
-        if let regex = value as? CompiledRegex { text += "/\(regex.pattern)/"; return }
+        if let regex = value as? CompiledRegex { text += "/\(regex.pattern)/\(regex.flags)"; return }
         if value is SourceLocation { return }
         if let template = value as? Template { text += "T(\(template.parts))"; return }
         let mirror = Mirror(reflecting: value)

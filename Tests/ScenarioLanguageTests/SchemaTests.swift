@@ -33,6 +33,13 @@ import TestSupport
         #expect(missing == [])
     }
 
+    /// The peers' Python (`scripts/setup-peers`: has jsonschema and PyYAML), else `python3` from the PATH.
+    static var python: (executable: String, arguments: [String]) {
+        let peers = TestPaths.peersPython
+        if FileManager.default.isExecutableFile(atPath: peers) { return (peers, []) }
+        return ("/usr/bin/env", ["python3"])
+    }
+
     @Test func schemaIsParseableJSON() throws {
         let parsed = try JSONValue(parsing: ScenarioSchema.text)
         guard case .object(let object) = parsed else { Issue.record("not an object"); return }
@@ -42,15 +49,15 @@ import TestSupport
     /// Validates the valid fixtures with Python `jsonschema` (an independent validator), and checks that it
     /// rejects files the loader rejects for their shape.
     @Test func independentValidatorAcceptsValidAndRejectsInvalidFiles() throws {
-        let python = "/usr/bin/env"
+        let (python, prefix) = Self.python
         let script = Fixtures.path("validate_schema.py")
         let valid = try FileManager.default.contentsOfDirectory(atPath: Fixtures.path("valid"))
             .filter { $0.hasSuffix(".yaml") }.map { Fixtures.path("valid/" + $0) }
-        let accepted = try ProcessRunner.run(python, ["python3", script, Self.committedPath] + valid, timeout: 60)
-        #expect(accepted.exitCode == 0, "\(accepted.standardOutput)\(accepted.standardError)")
+        let accepted = try ProcessRunner.run(python, prefix + [script, Self.committedPath] + valid, timeout: 60)
+        #expect(accepted.exitCode == 0, "\(python): \(accepted.standardOutput)\(accepted.standardError)")
         for name in ["unknown-top-level-key", "unknown-step-kind", "wrong-types", "empty-steps", "bad-durations"] {
             let rejected = try ProcessRunner.run(
-                python, ["python3", script, Self.committedPath, Fixtures.path("invalid/\(name).yaml")], timeout: 60)
+                python, prefix + [script, Self.committedPath, Fixtures.path("invalid/\(name).yaml")], timeout: 60)
             #expect(rejected.exitCode == 1, "\(name): \(rejected.standardOutput)\(rejected.standardError)")
         }
     }

@@ -20,6 +20,8 @@ import Testing
         ("- expect_pong", "- expect_pong: {}"),
         ("- expect_close", "- expect_close: {}"),
         ("- expect_close: 1000", "- expect_close: { code: [1000] }"),
+        ("- expect_close: [1000, 1001]", "- expect_close: { code: [1000, 1001] }"),
+        ("- expect_close: 1006", "- expect_close: { code: 1006 }"),
         ("- expect_error: refused", "- expect_error: { kind: refused }"),
         ("- expect_silence: 500ms", "- expect_silence: { for: 0.5 }"),
         ("- wait: 1.5s", "- wait: 1500ms"),

@@ -33,14 +33,41 @@ struct RunCommandQATests {
         defer { cli.cleanUp() }
         try cli.write("scenarios/echo.yaml", RunCommandQATests.echo)
         try cli.write("bad.vars.yaml", "a: [\n")
-        let result = try cli.run(["run", "--serve", "--vars", "bad.vars.yaml"])
-        #expect(result.exitCode == 2)
-        let firstLine = result.standardError.split(separator: "\n").first.map(String.init) ?? ""
-        #expect(firstLine.hasPrefix("bad.vars.yaml:2:1: error: invalid YAML"), "\(result.standardError)")
-        #expect(!result.standardError.contains("error: bad.vars.yaml"))
+        for command in [["run", "--serve"], ["check"], ["list"]] {
+            let result = try cli.run(command + ["--vars", "bad.vars.yaml"])
+            #expect(result.exitCode == 2, "\(command)")
+            let firstLine = result.standardError.split(separator: "\n").first.map(String.init) ?? ""
+            #expect(firstLine.hasPrefix("bad.vars.yaml:2:1: error: invalid YAML"), "\(command): \(result.standardError)")
+            #expect(!result.standardError.contains("error: bad.vars.yaml"), "\(command)")
+        }
         let missing = try cli.run(["run", "--serve", "--vars", "nowhere.vars.yaml"])
         #expect(missing.exitCode == 2)
         #expect(missing.standardError.hasPrefix("error: cannot read the variables file"), "\(missing.standardError)")
+    }
+
+    @Test func undefinedVariablesOnlyMatterInSelectedScenarios() throws {
+        let cli = try CLIHarness()
+        defer { cli.cleanUp() }
+        let tagged = """
+            name: tagged
+            tags: [smoke]
+            steps:
+              - connect: ${server}/echo
+              - send: hi
+              - expect_message: hi
+            ---
+            name: needs a token
+            steps:
+              - connect: ${server}/echo
+              - send: "${token}"
+            """
+        try cli.write("scenarios/mixed.yaml", tagged)
+        let selected = try cli.run(["run", "--serve", "--tag", "smoke"])
+        #expect(selected.exitCode == 0, "\(selected.standardOutput)\n\(selected.standardError)")
+        let all = try cli.run(["run", "--serve"])
+        #expect(all.exitCode == 2)
+        #expect(all.standardError.contains("scenarios/mixed.yaml:"), "\(all.standardError)")
+        #expect(all.standardError.contains("token"), "\(all.standardError)")
     }
 
     @Test func expectCloseAcceptsADroppedConnection() throws {

@@ -10,4 +10,6 @@ struct CompileScope {
     var includeStack: [String] = []
     var captureSites: [(name: String, location: SourceLocation)] = []
     var used: Set<String> = []
+    /// Undefined-variable errors found in this scenario (they belong to it alone).
+    var variableDiagnostics: [Diagnostic] = []
 }

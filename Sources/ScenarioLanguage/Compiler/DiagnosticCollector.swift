@@ -8,14 +8,34 @@ final class DiagnosticCollector {
         self.sources = sources
     }
 
+    /// Records `diagnostic` (once per header).
     func add(_ diagnostic: Diagnostic) {
+        record(diagnostic, scenarioScoped: false)
+    }
+
+    /// Records an error that belongs to one scenario only (it does not count in `blockingErrorCount`) and
+    /// returns it with its source line attached.
+    func addScenarioScoped(_ diagnostic: Diagnostic) -> Diagnostic {
+        record(diagnostic, scenarioScoped: true)
+    }
+
+    @discardableResult
+    private func record(_ diagnostic: Diagnostic, scenarioScoped: Bool) -> Diagnostic {
         var diagnostic = diagnostic
         if diagnostic.sourceLine == nil, let location = diagnostic.location {
             diagnostic.sourceLine = sources.line(location.line, of: location.file)
         }
-        guard seen.insert(diagnostic.header).inserted else { return }
+        guard seen.insert(diagnostic.header).inserted else { return diagnostic }
         diagnostics.append(diagnostic)
+        if scenarioScoped, diagnostic.severity == .error { scopedErrorCount += 1 }
+        return diagnostic
     }
+
+    /// The number of scenario-scoped errors recorded.
+    private(set) var scopedErrorCount = 0
+
+    /// The errors that make a scenario unusable (all but scenario-scoped ones).
+    var blockingErrorCount: Int { errorCount - scopedErrorCount }
 
     func error(_ message: String, at location: SourceLocation) {
         add(Diagnostic(.error, message, at: location))

@@ -40,13 +40,18 @@ extension PlanCompiler {
         }
     }
 
-    /// A close code: valid to send, or (for expectations) also 1005 "no status received".
+    /// A close code: valid to send, or (for expectations) also 1005 "no status code in the close frame" and
+    /// 1006 "the connection ended without a close frame" (RFC 6455 §7.1.5, never sent on the wire).
     func closeCode(_ node: YAMLNode, _ what: String, expecting: Bool) -> UInt16? {
         guard let code = integer(node, what, in: 0...65535) else { return nil }
-        if Self.isSendableCloseCode(code) || (expecting && code == 1005) { return UInt16(code) }
+        if Self.isSendableCloseCode(code) || (expecting && (code == 1005 || code == 1006)) { return UInt16(code) }
         var advice = "use 1000-1003, 1007-1014 or 3000-4999"
-        if expecting, code == 1006 { advice = "1006 means no close frame: use expect_error: closed" }
-        if !expecting { advice += "; to send an invalid code on purpose use send_frame" }
+        if expecting {
+            advice += ", or 1005 (close frame without a code) / 1006 (no close frame)"
+        } else {
+            if code == 1005 { advice += "; code: null sends a close frame without a code" }
+            advice += "; to send an invalid code on purpose use send_frame"
+        }
         error("invalid close code \(code) (RFC 6455 §7.4): \(advice)", node)
         return nil
     }

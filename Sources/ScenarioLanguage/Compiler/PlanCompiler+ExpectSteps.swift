@@ -67,7 +67,14 @@ extension PlanCompiler {
 
     func expectClose(_ value: YAMLNode, step: YAMLNode) -> StepKind? {
         let allowed = ["on", "code", "reason", "within"]
-        guard let keys = arguments(value, "expect_close", allowed: allowed, shortKey: "code") else { return nil }
+        var keys: [String: YAMLPair]
+        if value.items != nil {  // short form: a list of codes
+            let key = YAMLNode(content: .scalar("code"), tag: nil, isPlain: true, location: value.location)
+            keys = ["code": YAMLPair(key: key, value: value)]
+        } else {
+            guard let mapped = arguments(value, "expect_close", allowed: allowed, shortKey: "code") else { return nil }
+            keys = mapped
+        }
         let connection = connection(keys["on"], step: step, keyword: "expect_close")
         var codes: [UInt16]?
         if let node = keys["code"]?.value {

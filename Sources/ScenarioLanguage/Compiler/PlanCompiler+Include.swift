@@ -8,8 +8,9 @@ extension PlanCompiler {
         }
         let resolved = PathNormalizer.lexical(resolve(path: path))
         if scope.includeStack.contains(resolved) {
-            let chain = (scope.includeStack + [resolved]).map { ($0 as NSString).lastPathComponent }
-            error("include cycle: \(chain.joined(separator: " -> ")); remove one of these includes", fileNode)
+            let start = scope.includeStack.firstIndex(of: resolved) ?? 0
+            let chain = (scope.includeStack[start...] + [resolved]).map { ($0 as NSString).lastPathComponent }
+            error("include cycle: \(chain.joined(separator: " → ")); remove one of these includes", fileNode)
             return nil
         }
         let includeVars = keys["vars"].map { variableAssignments($0.value, "include vars") } ?? []

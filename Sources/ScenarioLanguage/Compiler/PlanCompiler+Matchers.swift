@@ -74,12 +74,11 @@ extension PlanCompiler {
         return expectations.count == pairs.count ? .jsonPath(expectations) : nil
     }
 
-    /// A string expectation: `/regex/` or else `plain` (exact or contains).
+    /// A string expectation: `/regex/` (optionally with flags, `/regex/i`) or else `plain` (exact or contains).
     func stringMatcher(_ node: YAMLNode, _ what: String, contains: Bool = false) -> StringMatcher? {
         guard let text = string(node, what) else { return nil }
-        if text.count >= 2, text.hasPrefix("/"), text.hasSuffix("/") {
-            let pattern = String(text.dropFirst().dropLast())
-            return regex(text: pattern, node, what).map(StringMatcher.regex)
+        if let (pattern, flags) = CompiledRegex.slashForm(text) {
+            return regex(text: pattern, flags: flags, node, what).map(StringMatcher.regex)
         }
         guard let template = template(text: text, node) else { return nil }
         return contains ? .contains(template) : .exact(template)

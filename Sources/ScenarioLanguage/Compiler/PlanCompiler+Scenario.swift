@@ -3,8 +3,10 @@ extension PlanCompiler {
 
     /// Compiles one YAML document into a scenario (nil when it is too broken to run; problems are reported).
     func scenario(_ document: YAMLNode, index: Int) -> Scenario? {
+        let includeStack = scope.includeStack
         scope = CompileScope()
-        let errorsBefore = collector.errorCount
+        scope.includeStack = includeStack  // the scenario's own file: including it again is a cycle
+        let errorsBefore = collector.blockingErrorCount
         guard let keys = mapping(document, "a scenario", allowed: Self.topLevelKeys) else { return nil }
         let name = keys["name"].flatMap { string($0.value, "name") }
         if keys["name"] == nil {
@@ -46,17 +48,18 @@ extension PlanCompiler {
                     + "given with --var \(secret)=...", node)
             }
         }
-        guard let name, collector.errorCount == errorsBefore else { return nil }
+        guard let name, collector.blockingErrorCount == errorsBefore else { return nil }
         let location = keys["name"]?.key.location ?? document.location
         return Scenario(
             name: name, description: keys["description"].flatMap { string($0.value, "description") }, tags: tags,
             vars: vars, secrets: secrets, timeout: scope.timeout, ignore: ignore, inbox: inbox, steps: steps,
-            location: location, documentIndex: index)
+            location: location, documentIndex: index, diagnostics: scope.variableDiagnostics)
     }
 
     /// `vars:` with command-line values replacing them, then command-line variables not declared.
     private func scenarioVariables(_ node: YAMLNode?) -> [VariableAssignment] {
         scope.defined.formUnion(commandLineVariables.keys)
+        scope.defined.formUnion(Scenario.predeclaredVariables)
         var declared: [VariableAssignment] = []
         if let node { declared = variableAssignments(node, "vars") }
         let declaredNames = Set(declared.map(\.name))

@@ -101,9 +101,10 @@ final class PlanCompiler {
                 guard !scope.defined.contains(name) else { continue }
                 let known = Array(scope.defined).sorted()
                 let hint = Suggestion.closest(to: name, in: known).map { " (did you mean '\($0)'?)" } ?? ""
-                error(
-                    "undefined variable '\(name)'\(hint): define it under vars:, set it with set: or a capture "
-                        + "before this step, or pass --var \(name)=VALUE", node)
+                let message = "undefined variable '\(name)'\(hint): define it under vars:, set it with set: or a "
+                    + "capture before this step, or pass --var \(name)=VALUE"
+                let diagnostic = collector.addScenarioScoped(Diagnostic(.error, message, at: node.location))
+                scope.variableDiagnostics.append(diagnostic)
             case .iteration where scope.repeatDepth == 0:
                 error("${iteration} is only defined inside repeat steps", node)
             default:
@@ -154,9 +155,9 @@ final class PlanCompiler {
         return regex(text: text, node, what)
     }
 
-    func regex(text: String, _ node: YAMLNode, _ what: String) -> CompiledRegex? {
+    func regex(text: String, flags: String = "", _ node: YAMLNode, _ what: String) -> CompiledRegex? {
         do {
-            return try CompiledRegex(text)
+            return try CompiledRegex(text, flags: flags)
         } catch {
             self.error("invalid regular expression '\(text)' in \(what): check brackets, parentheses and escapes "
                 + "(in YAML double quotes write \\\\d for \\d)", node)

@@ -2,7 +2,8 @@
 public struct ScenarioFile: Sendable {
     /// The path as given on the command line or found while searching a directory.
     public var path: String
-    /// Its valid scenarios. When the file has errors, the scenarios that compiled are still listed.
+    /// Its scenarios that compiled. When the file has errors, those scenarios are still listed; a scenario
+    /// whose only errors are undefined variables is listed too, with them in `Scenario.diagnostics`.
     public var scenarios: [Scenario]
     /// Whether the file has at least one error.
     public var hasErrors: Bool

@@ -3,8 +3,11 @@ import Foundation
 /// Finds scenario files: given files as is, directories searched recursively for `.yaml`/`.yml`, skipping
 /// `*.vars.yaml`/`*.vars.yml` and dot-files/dot-directories, in sorted order.
 enum ScenarioFileDiscovery {
-    static func discover(_ paths: [String]) -> (files: [String], problems: [Diagnostic]) {
+    /// The files to load, the problems with `paths`, and the files given explicitly (not found by searching a
+    /// directory), as absolute paths.
+    static func discover(_ paths: [String]) -> (files: [String], problems: [Diagnostic], explicit: Set<String>) {
         var files: [String] = []
+        var explicit: Set<String> = []
         var problems: [Diagnostic] = []
         let manager = FileManager.default
         for path in paths {
@@ -15,12 +18,13 @@ enum ScenarioFileDiscovery {
             }
             guard isDirectory.boolValue else {
                 files.append(path)
+                explicit.insert(PathNormalizer.absolute(path))
                 continue
             }
             files += search(directory: path)
         }
         var seen: Set<String> = []
-        return (files.filter { seen.insert(PathNormalizer.absolute($0)).inserted }, problems)
+        return (files.filter { seen.insert(PathNormalizer.absolute($0)).inserted }, problems, explicit)
     }
 
     static func isScenarioFile(_ name: String) -> Bool {

@@ -13,7 +13,9 @@ public struct ScenarioLoader: Sendable {
         let discovery = ScenarioFileDiscovery.discover(paths)
         let cache = SourceCache()
         cache.preload(discovery.files)
-        return compile(files: discovery.files, problems: discovery.problems, cache: cache, variables: variables)
+        return compile(
+            files: discovery.files, explicit: discovery.explicit, problems: discovery.problems, cache: cache,
+            variables: variables)
     }
 
     /// Loads scenarios from YAML text already in memory; `file` names it in diagnostics and locations, and
@@ -21,14 +23,16 @@ public struct ScenarioLoader: Sendable {
     public func load(yaml: String, file: String, variables: [String: JSONValue] = [:]) -> LoadedSuite {
         let cache = SourceCache()
         _ = cache.add(file: file, source: yaml)
-        return compile(files: [file], problems: [], cache: cache, variables: variables)
+        return compile(
+            files: [file], explicit: [PathNormalizer.absolute(file)], problems: [], cache: cache, variables: variables)
     }
 
     private func compile(
-        files: [String], problems: [Diagnostic], cache: SourceCache, variables: [String: JSONValue]
+        files: [String], explicit: Set<String>, problems: [Diagnostic], cache: SourceCache,
+        variables: [String: JSONValue]
     ) -> LoadedSuite {
         var results: [(file: ScenarioFile, diagnostics: [Diagnostic])] = []
-        var included: Set<String> = []
+        var graph = IncludeGraph(reachable: [:], order: [])
         for path in files {
             let collector = DiagnosticCollector(sources: cache.registry)
             let compiler = PlanCompiler(collector: collector, sources: cache, commandLineVariables: variables)
@@ -45,15 +49,31 @@ public struct ScenarioLoader: Sendable {
             } else {
                 collector.add(Diagnostic(.error, "cannot read '\(path)'", at: nil))
             }
-            included.formUnion(compiler.included)
+            graph.order.append(PathNormalizer.absolute(path))
+            graph.reachable[PathNormalizer.absolute(path)] = compiler.included
             let diagnostics = collector.diagnostics.sorted(by: Self.sourceOrder)
             let hasErrors = diagnostics.contains { $0.severity == .error }
             results.append((ScenarioFile(path: path, scenarios: scenarios, hasErrors: hasErrors), diagnostics))
         }
-        let kept = results.filter { !included.contains(PathNormalizer.absolute($0.file.path)) }
+        let roots = graph.fragmentRoots()
+        var kept: [ScenarioFile] = []
+        var diagnostics = problems
+        for (file, fileDiagnostics) in results {
+            let key = PathNormalizer.absolute(file.path)
+            guard let root = roots[key] else {
+                kept.append(file)
+                diagnostics += fileDiagnostics
+                continue
+            }
+            // A fragment: its problems are reported where its includer includes it. Say so when it was named.
+            guard explicit.contains(key) else { continue }
+            let includer = results.first { PathNormalizer.absolute($0.file.path) == root }?.file.path ?? root
+            diagnostics.append(Diagnostic(
+                .warning, "this file is included by \(includer): it is checked as part of that file and not run on "
+                    + "its own", at: SourceLocation(file: file.path, line: 1, column: 1)))
+        }
         var seen: Set<String> = []
-        let diagnostics = (problems + kept.flatMap(\.diagnostics)).filter { seen.insert($0.header).inserted }
-        return LoadedSuite(files: kept.map(\.file), diagnostics: diagnostics)
+        return LoadedSuite(files: kept, diagnostics: diagnostics.filter { seen.insert($0.header).inserted })
     }
 
     private func compileDocuments(_ documents: [YAMLNode], compiler: PlanCompiler) -> [Scenario] {

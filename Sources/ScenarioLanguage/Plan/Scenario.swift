@@ -4,6 +4,9 @@ public struct Scenario: Sendable {
     public static let defaultConnection = "default"
     /// The default `timeout:`.
     public static let defaultTimeout: Duration = .seconds(5)
+    /// Variables that count as defined at check time without `vars:`: `server` is set by `run --serve` or
+    /// passed with `--var server=...`. When still undefined at run time, the step using it fails.
+    public static let predeclaredVariables: Set<String> = ["server"]
 
     /// `name:` (unique within its file).
     public var name: String
@@ -30,6 +33,13 @@ public struct Scenario: Sendable {
     public var file: String { location.file }
     /// The 0-based index of the YAML document in its file.
     public var documentIndex: Int
+    /// This scenario's own errors that do not make the rest of its file invalid: undefined variables. The
+    /// scenario is still listed and selectable, but must not run while any is present. They are also part
+    /// of `LoadedSuite.diagnostics`; `LoadedSuite.diagnostics(for:)` keeps only those of selected scenarios.
+    public var diagnostics: [Diagnostic] = []
+
+    /// Whether this scenario has errors of its own (see `diagnostics`) and so must not run.
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 }
 
 /// `inbox:` — what unconsumed messages at the end of a scenario do.

@@ -46,12 +46,14 @@ extension ScenarioSchema {
             ])),
             ("expect_close", B.oneOf(kindDescriptions["expect_close"]!, [
                 B.typed("null", "Any close."), B.ref("closeCode", "The expected code."),
+                B.list(B.ref("closeCode", "A code."), "The expected codes (any of them).", minItems: 1),
                 B.closed("Close expectations.", [
                     ("on", on),
                     ("code", B.anyOf("One code or a list (any of them).", [
                         B.ref("closeCode", "A code."), B.list(B.ref("closeCode", "A code."), "Codes.", minItems: 1),
                     ])),
-                    ("reason", B.ref("stringMatch", "The reason: exact, or a regex in slashes.")), ("within", within),
+                    ("reason", B.ref("stringMatch", "The reason: exact, or a regex in slashes (/bye/, /BYE/i).")),
+                    ("within", within),
                 ]),
             ])),
             ("expect_error", B.oneOf(kindDescriptions["expect_error"]!, [
@@ -60,8 +62,11 @@ extension ScenarioSchema {
                     ("on", on), ("kind", B.enumeration(errorKinds, "The error kind.")),
                     ("status", B.typed("integer", "handshake: the HTTP status.")),
                     ("headers", B.ref("expectedHeaders", "handshake: expected response headers.")),
-                    ("body", B.ref("stringMatch", "handshake: the response body (regex in slashes, else contains).")),
-                    ("message", B.ref("stringMatch", "The error's text (regex in slashes, else contains).")),
+                    ("body", B.ref("stringMatch",
+                        "handshake: the response body (regex in slashes, flags i m s x allowed: /forbidden/i; "
+                            + "else contains).")),
+                    ("message", B.ref("stringMatch",
+                        "The error's text (regex in slashes, flags i m s x allowed: /refused/i; else contains).")),
                     ("within", within),
                 ], required: ["kind"]),
             ])),

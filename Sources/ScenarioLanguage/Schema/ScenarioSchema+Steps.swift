@@ -27,7 +27,7 @@ extension ScenarioSchema {
         "expect_messages": "Wait for several messages, in any order.",
         "expect_silence": "No data message arrives for a while.",
         "expect_pong": "Wait for a pong (with this payload, if given).",
-        "expect_close": "Wait for the server's close frame.",
+        "expect_close": "Wait for the server's close frame. Short form: a code or a list of codes.",
         "expect_error": "Expect a connection error: the kind, or a mapping.",
         "wait": "Sleep for a duration.",
         "set": "Set variables.",

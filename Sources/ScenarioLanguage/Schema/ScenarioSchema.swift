@@ -58,10 +58,15 @@ public enum ScenarioSchema {
             ("headers", B.map(B.types(["string", "number", "boolean"], "The value; may use ${name}."),
                 "HTTP headers: name to value.")),
             ("expectedHeaders", B.map(B.types(["string", "number", "boolean"],
-                "The expected value; a value in slashes (/^gw-\\d+$/) is a regular expression."),
+                "The expected value; a value in slashes (/^gw-\\d+$/) is a regular expression, optionally "
+                    + "followed by flags i (ignore case), m (multi-line), s (dot matches newlines), x (extended): "
+                    + "/^websocket$/i."),
                 "Expected response headers; names match case-insensitively.")),
-            ("stringMatch", B.types(["string", "number"], "Exact text, or a regular expression in slashes: /bye/.")),
-            ("closeCode", B.typed("integer", "A close status code (RFC 6455 §7.4).",
+            ("stringMatch", B.types(["string", "number"], "Exact text, or a regular expression in slashes: /bye/, "
+                + "optionally followed by flags i (ignore case), m (multi-line), s (dot matches newlines), "
+                + "x (extended): /^bye$/i.")),
+            ("closeCode", B.typed("integer", "A close status code (RFC 6455 §7.4); expect_close also accepts 1005 "
+                + "(close frame without a code) and 1006 (no close frame).",
                 [("minimum", 1000), ("maximum", 4999)])),
             ("bytes", B.closed("Bytes given as hex or base64.", [
                 ("hex", B.typed("string", "Hex digits, e.g. \"00ff10\".")),

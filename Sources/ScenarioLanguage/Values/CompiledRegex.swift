@@ -8,10 +8,39 @@ public struct CompiledRegex: @unchecked Sendable, CustomStringConvertible {
     /// The pattern as written in the scenario.
     public let pattern: String
 
-    /// Compiles `pattern`; throws when it is not a valid regular expression.
-    public init(_ pattern: String) throws {
+    /// The flags written after a slash form (`/.../i`): any of `i`, `m`, `s`, `x`; empty when none.
+    public let flags: String
+
+    /// The flags a slash form may carry: `i` ignore case, `m` `^`/`$` match at line breaks, `s` `.` matches
+    /// line breaks, `x` whitespace and `#` comments in the pattern are ignored.
+    public static let supportedFlags = "imsx"
+
+    /// Compiles `pattern` with `flags` (letters of `supportedFlags`); throws when it is not a valid regular
+    /// expression or a flag is unknown.
+    public init(_ pattern: String, flags: String = "") throws {
+        var options: NSRegularExpression.Options = []
+        for flag in flags {
+            switch flag {
+            case "i": options.insert(.caseInsensitive)
+            case "m": options.insert(.anchorsMatchLines)
+            case "s": options.insert(.dotMatchesLineSeparators)
+            case "x": options.insert(.allowCommentsAndWhitespace)
+            default: throw CocoaError(.formatting)
+            }
+        }
         self.pattern = pattern
-        self.expression = try NSRegularExpression(pattern: pattern, options: [])
+        self.flags = flags
+        self.expression = try NSRegularExpression(pattern: pattern, options: options)
+    }
+
+    /// Splits a slash form `/pattern/` or `/pattern/flags` (flags: distinct letters of `supportedFlags`);
+    /// nil when `text` is not written that way.
+    static func slashForm(_ text: String) -> (pattern: String, flags: String)? {
+        guard text.count >= 2, text.hasPrefix("/"), let last = text.lastIndex(of: "/"), last > text.startIndex
+        else { return nil }
+        let flags = String(text[text.index(after: last)...])
+        guard flags.allSatisfy(supportedFlags.contains), Set(flags).count == flags.count else { return nil }
+        return (String(text[text.index(after: text.startIndex)..<last]), flags)
     }
 
     /// Whether the expression matches somewhere in `text` (unanchored, like `grep`).
@@ -32,6 +61,6 @@ public struct CompiledRegex: @unchecked Sendable, CustomStringConvertible {
     /// The number of capture groups in the pattern.
     public var groupCount: Int { expression.numberOfCaptureGroups }
 
-    /// `/pattern/`.
-    public var description: String { "/\(pattern)/" }
+    /// `/pattern/flags`.
+    public var description: String { "/\(pattern)/\(flags)" }
 }

@@ -23,9 +23,13 @@ public struct ScenarioRunner: Sendable {
     /// when the transcripts directory cannot be written.
     public func run(paths: [String]) async throws -> RunSummary {
         let suite = ScenarioLoader().load(paths: paths, variables: options.variables)
-        if suite.hasErrors { throw RunError.invalidFiles(suite.diagnostics) }
-        for warning in suite.warnings { options.warningHandler?(warning) }
+        // Errors that belong to no scenario (syntax, includes, ...) invalidate the run whatever is selected;
+        // a scenario's own errors (undefined variables) only when that scenario is selected.
+        if suite.hasErrors(for: []) { throw RunError.invalidFiles(suite.diagnostics) }
         let scenarios = try select(suite.scenarios)
+        let relevant = suite.diagnostics(for: scenarios)
+        if relevant.contains(where: { $0.severity == .error }) { throw RunError.invalidFiles(relevant) }
+        for warning in relevant where warning.severity == .warning { options.warningHandler?(warning) }
         if let directory = options.transcriptsDirectory {
             if let reason = TranscriptDirectoryCheck.problem(directory) {
                 throw RunError.transcriptsUnwritable(directory.relativePath, reason: reason)
