@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/adam-fowler/compress-nio.git", from: "1.5.0"),
     ],
     targets: [
         // Pure protocol: frames, handshake, close state machine, UTF-8. No I/O.
@@ -25,11 +26,20 @@ let package = Package(
             name: "WebSocketCore",
             dependencies: [.product(name: "NIOCore", package: "swift-nio")]
         ),
+        // permessage-deflate (RFC 7692): negotiation and zlib compression, used by the engine and the server.
+        .target(
+            name: "PerMessageDeflate",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "CompressNIO", package: "compress-nio"),
+            ]
+        ),
         // SwiftNIO client transport built on the pure core.
         .target(
             name: "WebSocketEngine",
             dependencies: [
                 "WebSocketCore",
+                "PerMessageDeflate",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -57,6 +67,7 @@ let package = Package(
             name: "TestServer",
             dependencies: [
                 "WebSocketCore",
+                "PerMessageDeflate",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -84,6 +95,10 @@ let package = Package(
             path: "Tests/TestSupport"
         ),
         .testTarget(name: "WebSocketCoreTests", dependencies: ["WebSocketCore"]),
+        .testTarget(
+            name: "PerMessageDeflateTests",
+            dependencies: ["PerMessageDeflate", "WebSocketEngine", "WebSocketCore", "TestServer", "TestSupport"]
+        ),
         .testTarget(name: "WebSocketEngineTests", dependencies: ["WebSocketEngine", "WebSocketCore", "TestSupport"]),
         .testTarget(name: "ScenarioLanguageTests", dependencies: ["ScenarioLanguage", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "ScenarioRunnerTests", dependencies: ["ScenarioRunner", "ScenarioLanguage", "TestServer", "TestSupport"]),

@@ -2,14 +2,19 @@ import NIOCore
 
 /// An incremental WebSocket frame parser: feed it bytes in any split (even one by one) and take frames out.
 ///
-/// Header-level rules are checked as soon as the header is complete, before waiting for (or allocating) the
-/// payload: masking, reserved opcodes, RSV bits, control frame rules, and the frame size limit.
+/// Header-level rules are checked as soon as the header is complete: masking, reserved opcodes, RSV bits, control
+/// frame rules, and the frame size limit. A frame over the size limit fails at once, before its payload is waited for
+/// or allocated; a frame breaking another rule fails once its payload arrived, so that `rejectedFrame` can show it.
 /// Unmasked payloads are slices of the received buffers (no copy); masked payloads are copied once, unmasked.
 public struct FrameParser: Sendable {
     /// The rules this parser enforces.
     public var configuration: FrameParserConfiguration
     private var buffer: ByteBuffer?
     private var failed = false
+    /// The frame that broke a rule, once `nextFrame` threw: its header fields and (unmasked) payload. A frame
+    /// with an absurd length (over `maxFrameSize`, or the 64-bit length's top bit set) has no payload here and
+    /// its declared length in `lengthOverride`; its payload is never read.
+    public private(set) var rejectedFrame: RawFrame?
 
     public init(configuration: FrameParserConfiguration = FrameParserConfiguration()) {
         self.configuration = configuration
@@ -56,7 +61,15 @@ public struct FrameParser: Sendable {
         default:
             length = UInt64(shortLength)
         }
-        try validateHeader(first: first, masked: masked, length: length)
+        let violation = headerViolation(first: first, masked: masked, length: length)
+        if let violation, length & (1 << 63) != 0 || length > UInt64(configuration.maxFrameSize) {
+            // An absurd length: record the header and the declared length, never wait for or allocate the payload.
+            rejectedFrame = RawFrame(
+                opcode: WebSocketOpcode(rawValue: first & 0x0F), fin: first & 0x80 != 0, rsv: (first >> 4) & 0b111,
+                masked: masked, lengthOverride: length)
+            failed = true
+            throw violation
+        }
         var maskingKey: UInt32?
         if masked {
             guard let key = input.getInteger(at: start + headerLength, as: UInt32.self) else { return nil }
@@ -74,6 +87,13 @@ public struct FrameParser: Sendable {
             FrameMasking.apply(key: maskingKey, to: &payload)
         } else {
             payload = input.readSlice(length: payloadLength)!
+        }
+        if let violation {
+            rejectedFrame = RawFrame(
+                opcode: WebSocketOpcode(rawValue: first & 0x0F), fin: first & 0x80 != 0, rsv: (first >> 4) & 0b111,
+                masked: masked, maskingKey: maskingKey, payload: payload)
+            failed = true
+            throw violation
         }
         return WebSocketFrame(
             fin: first & 0x80 != 0, rsv: (first >> 4) & 0b111, opcode: WebSocketOpcode(rawValue: first & 0x0F),
@@ -102,6 +122,7 @@ public struct FrameParser: Sendable {
         default:
             length = UInt64(second & 0x7F)
         }
+        guard headerViolation(first: first, masked: second & 0x80 != 0, length: length) == nil else { return nil }
         let available = input.readableBytes - headerLength
         guard available >= 0, UInt64(available) < length else { return nil }
         return (
@@ -110,7 +131,8 @@ public struct FrameParser: Sendable {
         )
     }
 
-    private mutating func validateHeader(first: UInt8, masked: Bool, length: UInt64) throws(ProtocolViolation) {
+    /// The first RFC 6455 header rule (or size limit) the frame breaks, if any.
+    private func headerViolation(first: UInt8, masked: Bool, length: UInt64) -> ProtocolViolation? {
         let opcode = WebSocketOpcode(rawValue: first & 0x0F)
         let rsv = (first >> 4) & 0b111
         let violation: ProtocolViolation?
@@ -139,9 +161,6 @@ public struct FrameParser: Sendable {
         } else {
             violation = nil
         }
-        if let violation {
-            failed = true
-            throw violation
-        }
+        return violation
     }
 }

@@ -16,6 +16,7 @@ public struct ProtocolViolation: Error, Sendable, Equatable, CustomStringConvert
         case closePayloadOneByte
         case invalidCloseCode(UInt16)
         case invalidUTF8CloseReason
+        case extensionFailure(String, UInt16)
     }
 
     private let kind: Kind
@@ -42,9 +43,16 @@ public struct ProtocolViolation: Error, Sendable, Equatable, CustomStringConvert
     static func invalidCloseCode(_ code: UInt16) -> Self { Self(.invalidCloseCode(code)) }
     static func invalidUTF8CloseReason() -> Self { Self(.invalidUTF8CloseReason) }
 
+    /// A violation found by a negotiated extension (e.g. permessage-deflate: RSV1 on a control frame, data that does
+    /// not inflate, a message inflating past the limit), failing the connection with `closeCode`.
+    public static func extensionFailure(_ message: String, closeCode: UInt16) -> Self {
+        Self(.extensionFailure(message, closeCode))
+    }
+
     /// The close code to fail the connection with (RFC 6455 §7.4.1): 1002, 1007 or 1009.
     public var closeCode: UInt16 {
         switch kind {
+        case .extensionFailure(_, let code): return code
         case .invalidUTF8Text, .invalidUTF8CloseReason: return 1007
         case .frameTooLarge, .messageTooLarge: return 1009
         default: return 1002
@@ -73,6 +81,7 @@ public struct ProtocolViolation: Error, Sendable, Equatable, CustomStringConvert
         case .closePayloadOneByte: return "close frame payload of 1 byte"
         case .invalidCloseCode(let code): return "invalid close code \(code)"
         case .invalidUTF8CloseReason: return "close reason is not valid UTF-8"
+        case .extensionFailure(let message, _): return message
         }
     }
 

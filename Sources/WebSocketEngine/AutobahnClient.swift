@@ -43,6 +43,8 @@ public struct AutobahnClient: Sendable {
 
     private func configuration(path: String) -> WebSocketClientConfiguration {
         var configuration = WebSocketClientConfiguration(url: serverURL + path)
+        // Offer compression so the 12.* and 13.* (permessage-deflate) cases run; the server may limit our window.
+        configuration.extensions = ["permessage-deflate; client_max_window_bits"]
         configuration.handshakeTimeout = .seconds(30)
         configuration.closeTimeout = .seconds(5)
         return configuration

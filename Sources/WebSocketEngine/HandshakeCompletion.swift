@@ -1,4 +1,5 @@
 import NIOCore
+import PerMessageDeflate
 import WebSocketCore
 
 /// What the channel handler reports once the handshake is over, one way or the other.
@@ -8,4 +9,6 @@ struct HandshakeCompletion: Sendable {
     var error: WebSocketError?
     /// The handler, after a successful upgrade.
     var handler: NIOLoopBound<WebSocketChannelHandler>?
+    /// The negotiated permessage-deflate parameters, if any.
+    var deflate: PerMessageDeflateParameters?
 }

@@ -14,14 +14,32 @@ extension WebSocketChannelHandler {
                 }
                 frame = next
             } catch {
+                if let rejected = frameParser.rejectedFrame, !closeMachine.closeReceived {
+                    // The transcript holds every frame, the offending one too (header only for an absurd length).
+                    sink.emit(
+                        .frameIn(
+                            WebSocketFrameRecord(
+                                opcode: rejected.opcode, fin: rejected.fin, rsv: rejected.rsv, masked: rejected.masked,
+                                length: rejected.lengthOverride ?? UInt64(rejected.payload.readableBytes),
+                                payload: rejected.payload)))
+                }
                 failConnection(error)
                 return
             }
             if closeMachine.closeReceived { continue }
-            sink.emit(.frameIn(WebSocketFrameRecord(frame)))
+            let plain: WebSocketFrame
+            let record: WebSocketFrameRecord
+            do {
+                (plain, record) = try inflate(frame)
+            } catch {
+                sink.emit(.frameIn(WebSocketFrameRecord(frame)))
+                failConnection(error)
+                return
+            }
+            sink.emit(.frameIn(record))
             let output: MessageAssembler.Output
             do {
-                output = try assembler.receive(frame)
+                output = try assembler.receive(plain)
             } catch {
                 failConnection(error)
                 return
@@ -39,7 +57,9 @@ extension WebSocketChannelHandler {
             case .message(let message):
                 sink.emit(.messageIn(message))
                 if configuration.echoMessages && closeMachine.isOpen {
-                    writeFrame(opcode: message.kind == .text ? .text : .binary, payload: message.data, promise: nil)
+                    writeMessage(
+                        opcode: message.kind == .text ? .text : .binary, payload: message.data, fragments: 1,
+                        promise: nil)
                     context?.flush()
                 }
             }
@@ -48,7 +68,8 @@ extension WebSocketChannelHandler {
 
     /// Fails fast on invalid UTF-8 in a text frame that has only partly arrived.
     private func checkPartialFrame() throws(ProtocolViolation) {
-        guard !closeMachine.closeReceived, let partial = frameParser.partialFrame() else { return }
+        // Compressed frames cannot be checked before they are complete and inflated.
+        guard deflate == nil, !closeMachine.closeReceived, let partial = frameParser.partialFrame() else { return }
         try assembler.checkPartial(opcode: partial.opcode, payloadPrefix: partial.payloadPrefix)
     }
 
@@ -88,7 +109,7 @@ extension WebSocketChannelHandler {
     /// Masks, records and writes one frame (not flushed).
     func writeFrame(
         fin: Bool = true, rsv: UInt8 = 0, opcode: WebSocketOpcode, payload: ByteBuffer,
-        promise: EventLoopPromise<Void>?
+        recordedPayload: ByteBuffer? = nil, promise: EventLoopPromise<Void>?
     ) {
         guard let context else {
             promise?.fail(WebSocketError(kind: .closed, message: "the connection is closed"))
@@ -103,7 +124,8 @@ extension WebSocketChannelHandler {
             .frameOut(
                 WebSocketFrameRecord(
                     opcode: opcode, fin: fin, rsv: rsv, masked: true, length: length,
-                    payload: payload)))
+                    payload: recordedPayload ?? payload, compressed: recordedPayload != nil,
+                    wirePayload: recordedPayload == nil ? nil : payload)))
         context.write(wrapOutboundOut(buffer), promise: promise)
     }
 
@@ -119,18 +141,7 @@ extension WebSocketChannelHandler {
             promise?.fail(closedError)
             return
         }
-        let count = max(1, fragments)
-        let total = payload.readableBytes
-        var offset = 0
-        for index in 0..<count {
-            let size = total / count + (index < total % count ? 1 : 0)
-            let piece = payload.getSlice(at: payload.readerIndex + offset, length: size)!
-            offset += size
-            let last = index == count - 1
-            writeFrame(
-                fin: last, opcode: index == 0 ? opcode : .continuation, payload: piece,
-                promise: last ? promise : nil)
-        }
+        writeMessage(opcode: opcode, payload: payload, fragments: fragments, promise: promise)
         context?.flush()
     }
 

@@ -32,6 +32,10 @@ final class WebSocketChannelHandler: ChannelInboundHandler {
     var handshakeFinished = false
     /// The first error after the upgrade (protocol violation, dropped connection).
     var connectionError: WebSocketError?
+    /// The first bytes of the server's answer (up to 5), to tell a non-HTTP (TLS) answer early.
+    var answerPrefix: [UInt8] = []
+    /// The permessage-deflate codec, once negotiated.
+    var deflate: DeflateState?
 
     init(
         configuration: WebSocketClientConfiguration, request: HandshakeRequest, sink: EventSink,
@@ -75,6 +79,13 @@ final class WebSocketChannelHandler: ChannelInboundHandler {
         let bytes = unwrapInboundIn(data)
         switch phase {
         case .handshaking:
+            if answerPrefix.count < 5 {
+                answerPrefix += bytes.readableBytesView.prefix(5 - answerPrefix.count)
+                guard Self.couldBeHTTP(answerPrefix) else {
+                    finishHandshake(error: WebSocketError(kind: .handshake, message: Self.notHTTPMessage))
+                    return
+                }
+            }
             do {
                 if case .complete(let head, let leftover) = try responseParser.feed(bytes) {
                     handleResponse(head, leftover: leftover)
@@ -97,6 +108,9 @@ final class WebSocketChannelHandler: ChannelInboundHandler {
             phase = .ended
             if let head = try? responseParser.endOfInput() {
                 handleResponse(head, leftover: ByteBuffer())
+            } else if answerPrefix.isEmpty, WebSocketURL(configuration.url)?.secure == false {
+                // TLS servers (BoringSSL, OpenSSL) end a plain-text connection without a byte of answer.
+                finishHandshake(error: WebSocketError(kind: .closed, message: Self.noAnswerMessage))
             } else {
                 finishHandshake(
                     error: WebSocketError(
@@ -124,11 +138,14 @@ final class WebSocketChannelHandler: ChannelInboundHandler {
     func errorCaught(context: ChannelHandlerContext, error: Error) {
         switch phase {
         case .connecting, .handshaking:
-            let kind: WebSocketError.Kind = Self.isTLSError(error) ? .tls : .closed
-            finishHandshake(error: WebSocketError(kind: kind, message: "\(error)"))
+            if Self.isTLSFailure(error) {
+                finishHandshake(error: WebSocketError(kind: .tls, message: tlsFailureMessage(error)))
+            } else {
+                finishHandshake(error: WebSocketError(kind: .closed, message: "\(error)"))
+            }
         case .open, .failed:
             if Self.isTLSError(error), connectionError == nil, !Self.isUncleanShutdown(error) {
-                let failure = WebSocketError(kind: .tls, message: "\(error)")
+                let failure = WebSocketError(kind: .tls, message: tlsFailureMessage(error, handshake: false))
                 connectionError = failure
                 sink.emit(.error(failure))
             }
@@ -142,16 +159,21 @@ final class WebSocketChannelHandler: ChannelInboundHandler {
 
     private func handleResponse(_ head: HTTPResponseHead, leftover: ByteBuffer) {
         handshakeTimer?.cancel()
-        let verdict = HandshakeChecker.verdict(
+        var verdict = HandshakeChecker.verdict(
             for: head, key: request.key, offeredSubprotocols: configuration.subprotocols,
             offeredExtensions: configuration.extensions)
+        if case .upgraded = verdict, let reason = negotiateDeflate(head) {
+            verdict = .invalid(reason: reason)
+        }
         sink.emit(.handshakeResponse(head, verdict: verdict))
         switch verdict {
         case .upgraded:
             phase = .open
             handshakeFinished = true
             let bound = context.map { NIOLoopBound(self, eventLoop: $0.eventLoop) }
-            handshakePromise.succeed(HandshakeCompletion(response: head, verdict: verdict, error: nil, handler: bound))
+            handshakePromise.succeed(
+                HandshakeCompletion(
+                    response: head, verdict: verdict, error: nil, handler: bound, deflate: deflate?.parameters))
             if leftover.readableBytes > 0 { processFrames(leftover) }
         case .refused(let status):
             let reason = head.reason.isEmpty ? "" : " \(head.reason)"

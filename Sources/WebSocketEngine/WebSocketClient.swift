@@ -50,8 +50,11 @@ public final class WebSocketClient: Sendable {
         let sslContext: NIOSSLContext?
         do {
             sslContext = url.secure ? try Self.makeSSLContext(configuration.tls) : nil
+        } catch let error as WebSocketError {
+            return failure(error)
         } catch {
-            return failure(WebSocketError(kind: .tls, message: "TLS configuration failed: \(error)"))
+            let message = "TLS configuration failed: \(TLSFailureDescription.sanitized("\(error)"))"
+            return failure(WebSocketError(kind: .tls, message: message))
         }
         var random = ClosureRandom(source: configuration.random)
         let key = HandshakeKey.generate(using: &random)
@@ -60,7 +63,9 @@ public final class WebSocketClient: Sendable {
             origin: configuration.origin, extensions: configuration.extensions, extraHeaders: configuration.headers)
         let eventLoop = eventLoopGroup.next()
         let promise = eventLoop.makePromise(of: HandshakeCompletion.self)
-        let serverName = configuration.tls.serverName ?? (url.hostIsAddress ? nil : url.host)
+        // SNI never carries an IP address; an address `server_name` is still verified (ServerNameVerifier).
+        let sniName = configuration.tls.serverName ?? url.host
+        let serverName = (try? SocketAddress(ipAddress: sniName, port: 0)) == nil ? sniName : nil
         let bootstrap = ClientBootstrap(group: eventLoop)
             .connectTimeout(configuration.connectTimeout)
             .channelOption(.socketOption(.so_reuseaddr), value: 1)
@@ -68,7 +73,15 @@ public final class WebSocketClient: Sendable {
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     if let sslContext {
-                        let tls = try NIOSSLClientHandler(context: sslContext, serverHostname: serverName)
+                        let tls: NIOSSLClientHandler
+                        if let overrideName = configuration.tls.serverName, !configuration.tls.insecure {
+                            tls = try NIOSSLClientHandler._makeSSLClientHandler(
+                                context: sslContext, serverHostname: serverName,
+                                additionalPeerCertificateVerificationCallback: ServerNameVerifier.callback(
+                                    serverName: overrideName))
+                        } else {
+                            tls = try NIOSSLClientHandler(context: sslContext, serverHostname: serverName)
+                        }
                         try channel.pipeline.syncOperations.addHandler(tls)
                     }
                     let handler = WebSocketChannelHandler(
@@ -100,19 +113,34 @@ public final class WebSocketClient: Sendable {
         }
         let connection = WebSocketConnection(
             channel: channel, handler: handler, request: request, response: response, subprotocol: subprotocol,
-            extensions: extensions, closeTimeout: configuration.closeTimeout)
-        return WebSocketConnectResult(request: request, response: response, verdict: verdict, connection: connection)
+            extensions: extensions, deflate: completion.deflate, closeTimeout: configuration.closeTimeout)
+        return WebSocketConnectResult(
+            request: request, response: response, verdict: verdict, connection: connection,
+            deflate: completion.deflate)
     }
 
     static func makeSSLContext(_ options: WebSocketTLSOptions) throws -> NIOSSLContext {
         var tls = TLSConfiguration.makeClientConfiguration()
         if options.insecure { tls.certificateVerification = .none }
-        if let caFile = options.caFile { tls.trustRoots = .certificates(try NIOSSLCertificate.fromPEMFile(caFile)) }
+        func load<T>(_ role: String, _ path: String, _ body: () throws -> T) throws -> T {
+            do {
+                return try body()
+            } catch {
+                throw WebSocketError(
+                    kind: .tls, message: TLSFailureDescription.fileMessage(role: role, path: path, error: error))
+            }
+        }
+        if let caFile = options.caFile {
+            tls.trustRoots = .certificates(try load("CA", caFile) { try NIOSSLCertificate.fromPEMFile(caFile) })
+        }
         if let certificateFile = options.certificateFile {
-            tls.certificateChain = try NIOSSLCertificate.fromPEMFile(certificateFile).map { .certificate($0) }
+            tls.certificateChain = try load("certificate", certificateFile) {
+                try NIOSSLCertificate.fromPEMFile(certificateFile).map { .certificate($0) }
+            }
         }
         if let keyFile = options.keyFile {
-            tls.privateKey = .privateKey(try NIOSSLPrivateKey(file: keyFile, format: .pem))
+            tls.privateKey = .privateKey(
+                try load("private key", keyFile) { try NIOSSLPrivateKey(file: keyFile, format: .pem) })
         }
         return try NIOSSLContext(configuration: tls)
     }

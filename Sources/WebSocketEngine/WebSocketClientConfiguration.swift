@@ -11,8 +11,10 @@ public struct WebSocketClientConfiguration: Sendable {
     public var subprotocols: [String]
     /// `Origin` header.
     public var origin: String?
-    /// `Sec-WebSocket-Extensions` offers (e.g. `permessage-deflate`). Offered only; no extension is implemented, so
-    /// a server accepting one will be failed on its first RSV1 frame.
+    /// `Sec-WebSocket-Extensions` offers, each written as in the header, parameters included (e.g.
+    /// `permessage-deflate; client_max_window_bits`). permessage-deflate (RFC 7692) is implemented: the server's
+    /// answer is validated and messages are compressed/inflated. Other extensions are offered only; a server
+    /// accepting one will be failed on its first RSV frame.
     public var extensions: [String]
     /// TLS settings (used for `wss://`).
     public var tls: WebSocketTLSOptions

@@ -1,3 +1,4 @@
+import PerMessageDeflate
 import WebSocketCore
 
 /// The complete outcome of `WebSocketClient.connect`: what was sent, what came back, and either an open
@@ -13,11 +14,15 @@ public struct WebSocketConnectResult: Sendable {
     public var connection: WebSocketConnection?
     /// Why there is no connection, else `nil`.
     public var error: WebSocketError?
+    /// The negotiated permessage-deflate parameters after a 101 that accepted it, else `nil`.
+    public var deflate: PerMessageDeflateParameters?
 
     public init(
         request: HandshakeRequest? = nil, response: HTTPResponseHead? = nil, verdict: HandshakeVerdict? = nil,
-        connection: WebSocketConnection? = nil, error: WebSocketError? = nil
+        connection: WebSocketConnection? = nil, error: WebSocketError? = nil,
+        deflate: PerMessageDeflateParameters? = nil
     ) {
+        self.deflate = deflate
         self.request = request
         self.response = response
         self.verdict = verdict

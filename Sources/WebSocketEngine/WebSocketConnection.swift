@@ -1,4 +1,5 @@
 import NIOCore
+import PerMessageDeflate
 import WebSocketCore
 
 /// An open WebSocket connection (after a valid 101). Every method may be called from any task; operations run in
@@ -17,12 +18,16 @@ public final class WebSocketConnection: Sendable {
     public let subprotocol: String?
     /// The accepted extensions (as the server wrote them).
     public let extensions: [String]
+    /// The negotiated permessage-deflate parameters, if the server accepted compression.
+    public let deflate: PerMessageDeflateParameters?
 
     init(
         channel: Channel, handler: NIOLoopBound<WebSocketChannelHandler>, request: HandshakeRequest,
         response: HTTPResponseHead,
-        subprotocol: String?, extensions: [String], closeTimeout: TimeAmount
+        subprotocol: String?, extensions: [String], deflate: PerMessageDeflateParameters? = nil,
+        closeTimeout: TimeAmount
     ) {
+        self.deflate = deflate
         self.channel = channel
         self.handler = handler
         self.request = request

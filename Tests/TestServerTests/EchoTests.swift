@@ -88,6 +88,10 @@ import TestServer
         let client = try TestClient(port: server.port, path: "/echo")
         #expect(client.response.status == 101)
         try await server.shutdown()
+        // A close handshake first (1001), then the end of the TCP connection.
+        let close = try client.readFrame()
+        #expect(close.opcode == 8)
+        #expect(close.closeCode == 1001)
         #expect(try client.socket.isClosedByPeer())
         #expect(throws: (any Error).self) { try RawSocket(port: server.port) }
     }

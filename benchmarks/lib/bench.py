@@ -51,9 +51,11 @@ def parse_arguments():
     parser.add_argument("--clients", default="wscenario," + ",".join(clients_registry.PEERS))
     parser.add_argument("--out", default=None, help="directory for results.json and results.md")
     parser.add_argument("--timeout", type=float, default=600)
+    parser.add_argument("--quiet-wait", type=float, default=240,
+                        help="before each measurement, wait up to this many seconds for other processes to go quiet")
     arguments = parser.parse_args()
     if arguments.smoke:
-        arguments.runs, arguments.placements, arguments.timeout = 1, "unpinned", 60
+        arguments.runs, arguments.placements, arguments.timeout, arguments.quiet_wait = 1, "unpinned", 60, 0
     return arguments
 
 
@@ -77,8 +79,10 @@ def run_client(client, name, parameters, server, arguments, work):
     else:
         command = clients_registry.peer_command(client, arguments.python, kind, parameters, server.url)
     env = dict(os.environ, NODE_PATH="/usr/share/nodejs")
-    outcome = measure.run_measured(command, server.placement, arguments.timeout, env)
-    record.update(wall=outcome["wall"], max_rss_kib=outcome["max_rss_kib"])
+    measure.wait_for_quiet(arguments.quiet_wait, [server.process.pid, os.getpid()], server.placement)
+    outcome = measure.run_measured(command, server.placement, arguments.timeout, env, server.process.pid)
+    record.update(wall=outcome["wall"], cpu=outcome["cpu"], max_rss_kib=outcome["max_rss_kib"],
+                  other_load=round(outcome["other_load"], 3))
     if outcome["timed_out"] or outcome["returncode"] != 0:
         reason = "timed out" if outcome["timed_out"] else f"exit {outcome['returncode']}"
         record["error"] = f"{reason}: {(outcome['stderr'] or outcome['stdout'])[-400:].strip()}"

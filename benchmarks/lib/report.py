@@ -16,6 +16,10 @@ WORKLOAD_TITLES = {
 }
 
 
+# A measurement is marked † when other processes used at least this share of the CPUs meanwhile.
+DISTURBED = 0.10
+
+
 def shell(command):
     try:
         return subprocess.run(command, shell=True, capture_output=True, text=True, timeout=20).stdout.strip()
@@ -57,7 +61,8 @@ def one_line(record):
         return where + f"{record['client']:16} ERROR {record['error']}"
     figure = f"{rate(record):12,.0f} msg/s" if record.get("messages") else f"{record['elapsed']:8.3f} s"
     rss = f"{record['max_rss_kib'] / 1024:8.1f} MiB" if record.get("max_rss_kib") else ""
-    return where + f"{record['client']:16} {figure}  wall {record['wall']:7.2f} s  rss {rss}"
+    busy = f"  (other load {record['other_load']:.0%})" if record.get("other_load", 0) >= DISTURBED else ""
+    return where + f"{record['client']:16} {figure}  wall {record['wall']:7.2f} s  rss {rss}{busy}"
 
 
 def median(values):
@@ -76,7 +81,8 @@ def summarize(records):
     rows = {}
     for key, members in groups.items():
         good = [member for member in members if "error" not in member]
-        row = {"runs": len(good), "errors": [member["error"] for member in members if "error" in member]}
+        row = {"runs": len(good), "errors": [member["error"] for member in members if "error" in member],
+               "disturbed": sum(1 for member in good if member.get("other_load", 0) >= DISTURBED)}
         if good:
             row["elapsed"] = median([member["elapsed"] for member in good])
             row["rates"] = sorted(rate(member) or 0 for member in good)
@@ -85,12 +91,19 @@ def summarize(records):
                                    if member.get("bytes")])
             row["rss_mib"] = max((member["max_rss_kib"] or 0) for member in good) / 1024
             row["wall"] = median([member["wall"] for member in good])
+            row["cpu_us"] = median([member["cpu"] / member["messages"] * 1e6 for member in good
+                                    if member.get("messages") and member.get("cpu") is not None])
             latencies = [member["latency_us"] for member in good if member.get("latency_us")]
             if latencies:
                 row["latency"] = {name: median([latency[name] for latency in latencies])
                                   for name in ("p50", "p99", "p999")}
         rows[key] = row
     return rows
+
+
+def runs_text(row):
+    """Run count, with a dagger per run measured while another engineer's compiler was running."""
+    return f"{row['runs']}" + (f" ({row['disturbed']}†)" if row["disturbed"] else "")
 
 
 def number(value, digits=0):
@@ -108,8 +121,8 @@ def throughput_table(rows, name, scenario_only):
         lines.append("|---|---|---|---:|---:|---:|")
     else:
         lines.append("| Server | Placement | Client | msg/s (median) | min–max | MiB/s | ratio to fastest peer "
-                     "| peak RSS MiB | p50 / p99 / p99.9 µs | wall s | runs |")
-        lines.append("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+                     "| peak RSS MiB | p50 / p99 / p99.9 µs | process CPU µs/msg | wall s | runs |")
+        lines.append("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for server, placement in keys:
         group = {key[3]: rows[key] for key in rows if key[:3] == (server, placement, name)}
         peers = [row.get("rate") for client, row in group.items() if client != "wscenario" and row.get("rate")]
@@ -121,10 +134,10 @@ def throughput_table(rows, name, scenario_only):
                 continue
             if scenario_only:
                 lines.append(f"| {server} | {placement} | {label} | {row['elapsed']:.3f} s | {number(row['rate'])} "
-                             f"| {number(row['rss_mib'], 1)} | {row['runs']} |")
+                             f"| {number(row['rss_mib'], 1)} | {runs_text(row)} |")
             elif name == "e":
                 lines.append(f"| {server} | {placement} | {label} | {row['elapsed']:.2f} s "
-                             f"| {number(row['rss_mib'], 1)} | {row['runs']} |")
+                             f"| {number(row['rss_mib'], 1)} | {runs_text(row)} |")
             else:
                 ratio = f"{row['rate'] / fastest:.2f}×" if fastest else "–"
                 latency = row.get("latency")
@@ -132,7 +145,7 @@ def throughput_table(rows, name, scenario_only):
                 spread = f"{number(row['rates'][0])}–{number(row['rates'][-1])}"
                 lines.append(f"| {server} | {placement} | {label} | {number(row['rate'])} | {spread} "
                              f"| {number(row.get('mib_s'), 1)} | {ratio} | {number(row['rss_mib'], 1)} "
-                             f"| {latency_text} | {row['wall']:.2f} | {row['runs']} |")
+                             f"| {latency_text} | {number(row.get('cpu_us'), 1)} | {row['wall']:.2f} | {runs_text(row)} |")
     return lines
 
 
@@ -149,6 +162,9 @@ def markdown(context, workloads, records):
         counts = ", ".join(f"{key}={value}" for key, value in parameters.items() if key != "kind")
         lines += [f"### {WORKLOAD_TITLES[name]} — {counts}", ""]
         lines += throughput_table(rows, name, parameters["kind"] in ("suite", "check")) + [""]
+    lines += [f"† = runs during which other processes (other engineers' builds and tests on this shared VM) used "
+              f"≥ {DISTURBED:.0%} of the CPUs; the harness waits up to --quiet-wait seconds for quiet before each "
+              "measurement, then measures anyway and marks it.", ""]
     servers = [record for record in records if record.get("server_rss")]
     if servers:
         lines.append("Echo server peak RSS (MiB) per run: " + ", ".join(

@@ -15,6 +15,8 @@ public struct BuiltInServerConfiguration: Sendable {
     public var token: String?
     /// Where the server logs one line per connection; silent by default.
     public var logger: Logger
+    /// Accept permessage-deflate offers (RFC 7692) on the well-behaved endpoints; on by default.
+    public var permessageDeflate: Bool = true
 
     /// The token `/auth` expects when the server has none.
     public static let defaultAuthToken = HandshakeDecision.defaultAuthToken

@@ -22,7 +22,10 @@ enum ConnectionPipeline {
                 channel.eventLoop.makeCompletedFuture {
                     let peer = channel.remoteAddress.map { "\($0.ipAddress ?? "?"):\($0.port ?? 0)" } ?? "?"
                     server.logger.info("\(peer) \(head.method) \(head.uri) -> 101")
-                    try channel.pipeline.syncOperations.addHandler(server.makeSession(for: ServerRoute.parse(head.uri)))
+                    let route = ServerRoute.parse(head.uri)
+                    let deflate = server.negotiateDeflate(head.headers["Sec-WebSocket-Extensions"], route: route)
+                    let session = server.makeSession(for: route, deflate: deflate)
+                    try channel.pipeline.syncOperations.addHandler(session)
                 }
             }
         )
@@ -44,8 +47,11 @@ enum ConnectionPipeline {
     ) -> EventLoopFuture<HTTPHeaders?> {
         let route = ServerRoute.parse(head.uri)
         let decision = HandshakeDecision.decide(route: route, headers: head.headers, token: server.configuration.token)
-        guard case .upgrade(let headers, let delay) = decision else {
+        guard case .upgrade(var headers, let delay) = decision else {
             return channel.eventLoop.makeSucceededFuture(nil)
+        }
+        if let deflate = server.negotiateDeflate(head.headers["Sec-WebSocket-Extensions"], route: route) {
+            headers.add(name: "Sec-WebSocket-Extensions", value: deflate.headerValue)
         }
         guard delay > 0 else { return channel.eventLoop.makeSucceededFuture(headers) }
         return channel.eventLoop.scheduleTask(in: .milliseconds(Int64(delay))) { headers }.futureResult

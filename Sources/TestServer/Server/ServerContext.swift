@@ -1,6 +1,7 @@
 import Logging
 import NIOCore
 import NIOSSL
+import PerMessageDeflate
 
 /// What every connection of one server shares: its configuration, chat rooms and open connections.
 struct ServerContext: Sendable {
@@ -14,9 +15,17 @@ struct ServerContext: Sendable {
     /// The largest frame the server accepts (64 MiB: Autobahn's 9.* cases send 16 MiB).
     static let maxFrameSize = 64 << 20
 
-    /// The session handler for an upgraded connection to `route`.
-    func makeSession(for route: ServerRoute) -> ServerSession {
-        ServerSession(behaviour: makeBehaviour(for: route), maxMessageSize: Self.maxFrameSize)
+    /// The session handler for an upgraded connection to `route`, compressing as negotiated by `deflate`.
+    func makeSession(for route: ServerRoute, deflate: PerMessageDeflateParameters? = nil) -> ServerSession {
+        ServerSession(behaviour: makeBehaviour(for: route), maxMessageSize: Self.maxFrameSize, deflate: deflate)
+    }
+
+    /// The permessage-deflate answer to a request's `Sec-WebSocket-Extensions` offers (nil: no compression). The
+    /// `/misbehave/*` endpoints never negotiate it: their frames must reach the client exactly as scripted.
+    func negotiateDeflate(_ offers: [String], route: ServerRoute) -> PerMessageDeflateParameters? {
+        guard configuration.permessageDeflate else { return nil }
+        if case .misbehave = route { return nil }
+        return PerMessageDeflateNegotiation.serverAccept(requestValues: offers)
     }
 
     private func makeBehaviour(for route: ServerRoute) -> SessionBehaviour {

@@ -1,5 +1,6 @@
 import NIOCore
 import NIOWebSocket
+import PerMessageDeflate
 
 /// Turns client frames into messages and control events, enforcing RFC 6455 (a pure state machine).
 struct FrameAssembler {
@@ -19,14 +20,23 @@ struct FrameAssembler {
     private var partial: ByteBuffer?
     private var validator = StreamingUTF8Validator()
     private let maxMessageSize: Int
+    /// The permessage-deflate decompressor when the connection negotiated compression (RSV1 allowed then).
+    private let decompressor: MessageDecompressor?
+    /// The message being received is compressed (RSV1 on its first frame).
+    private var compressedMessage = false
 
-    init(maxMessageSize: Int) {
+    init(maxMessageSize: Int, decompressor: MessageDecompressor? = nil) {
         self.maxMessageSize = maxMessageSize
+        self.decompressor = decompressor
     }
 
     mutating func receive(_ frame: WebSocketFrame) -> Action {
-        if frame.rsv1 || frame.rsv2 || frame.rsv3 {
+        if frame.rsv2 || frame.rsv3 || (frame.rsv1 && decompressor == nil) {
             return .fail(code: CloseCodes.protocolError, reason: "reserved bits set without an extension")
+        }
+        if frame.rsv1 && frame.opcode != .text && frame.opcode != .binary {
+            let what = frame.opcode == .continuation ? "a continuation frame" : "a control frame"
+            return .fail(code: CloseCodes.protocolError, reason: "RSV1 set on \(what)")
         }
         guard frame.maskKey != nil else {
             return .fail(code: CloseCodes.protocolError, reason: "client frames must be masked")
@@ -49,6 +59,7 @@ struct FrameAssembler {
         }
         partialKind = kind
         partial = nil
+        compressedMessage = frame.rsv1
         validator = StreamingUTF8Validator()
         return append(frame)
     }
@@ -62,7 +73,15 @@ struct FrameAssembler {
 
     private mutating func append(_ frame: WebSocketFrame) -> Action {
         guard let kind = partialKind else { return .none }
-        let data = frame.unmaskedData
+        var data = frame.unmaskedData
+        if compressedMessage, let decompressor {
+            do {
+                data = try decompressor.decompress(
+                    frame: data, final: frame.fin, limit: maxMessageSize - (partial?.readableBytes ?? 0))
+            } catch {
+                return .fail(code: error.closeCode, reason: error.message)
+            }
+        }
         if (partial?.readableBytes ?? 0) + data.readableBytes > maxMessageSize {
             return .fail(code: CloseCodes.messageTooBig, reason: "message too big")
         }

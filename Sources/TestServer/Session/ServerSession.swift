@@ -1,5 +1,6 @@
 import NIOCore
 import NIOWebSocket
+import PerMessageDeflate
 
 /// The channel handler of an upgraded connection: reassembles messages, runs the close handshake,
 /// and hands messages to the endpoint's behaviour.
@@ -12,13 +13,21 @@ final class ServerSession: ChannelInboundHandler, RemovableChannelHandler {
     private var context: ChannelHandlerContext?
     private var closeSent = false
     private var failed = false
+    /// The permessage-deflate compressor when the connection negotiated compression.
+    private let compressor: MessageCompressor?
+    /// A fragmented data message is being sent (its frames are never compressed).
+    private var sendingFragments = false
 
     /// How long the server waits for the client's close answer before dropping the connection.
     static let closeTimeout = TimeAmount.seconds(3)
 
-    init(behaviour: SessionBehaviour, maxMessageSize: Int) {
+    /// A session; with `deflate`, messages are compressed and inflated as negotiated (RFC 7692).
+    init(behaviour: SessionBehaviour, maxMessageSize: Int, deflate: PerMessageDeflateParameters? = nil) {
         self.behaviour = behaviour
-        self.assembler = FrameAssembler(maxMessageSize: maxMessageSize)
+        let compressor = deflate.flatMap { try? MessageCompressor(parameters: $0, role: .server) }
+        let decompressor = deflate.flatMap { try? MessageDecompressor(parameters: $0, sender: .client) }
+        self.compressor = compressor
+        self.assembler = FrameAssembler(maxMessageSize: maxMessageSize, decompressor: decompressor)
     }
 
     /// The connection, for behaviours that write from elsewhere (chat rooms).
@@ -89,9 +98,18 @@ final class ServerSession: ChannelInboundHandler, RemovableChannelHandler {
         send(WebSocketFrame(fin: true, opcode: .binary, data: binary))
     }
 
-    /// Sends one frame as it is.
+    /// Sends one frame; a whole (unfragmented) data message is compressed when permessage-deflate was negotiated.
     func send(_ frame: WebSocketFrame) {
         guard let context else { return }
+        var frame = frame
+        let isData = frame.opcode == .text || frame.opcode == .binary
+        if isData && !frame.fin { sendingFragments = true }
+        if let compressor, isData, frame.fin, !sendingFragments, !frame.rsv1,
+            let compressed = try? compressor.compress(message: frame.data, allocator: context.channel.allocator)
+        {
+            frame = WebSocketFrame(fin: true, rsv1: true, opcode: frame.opcode, data: compressed)
+        }
+        if frame.opcode == .continuation && frame.fin { sendingFragments = false }
         context.writeAndFlush(wrapOutboundOut(frame), promise: nil)
     }
 

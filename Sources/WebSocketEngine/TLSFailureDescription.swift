@@ -1,0 +1,102 @@
+import NIOCore
+import NIOSSL
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Turns NIOSSL / BoringSSL errors into messages for people: what failed, with which server, and why, with the
+/// BoringSSL reason code last for experts (never a source path of the TLS library).
+enum TLSFailureDescription {
+    /// The message for a TLS failure on the connection to `target` (`HOST:PORT`) during the handshake (or, with
+    /// `handshake: false`, after it); `verifiedName` is the name the certificate was checked against.
+    static func message(for error: Error, target: String, verifiedName: String, handshake: Bool = true) -> String {
+        let prefix = handshake ? "TLS handshake with \(target) failed: " : "TLS connection with \(target) failed: "
+        if error is ServerNameMismatch {
+            return prefix + "certificate is not valid for \(verifiedName)"
+        }
+        if let extra = error as? NIOSSLExtraError {
+            if extra == .failedToValidateHostname {
+                return prefix + "certificate is not valid for \(verifiedName)"
+            }
+            return prefix + sanitized("\(extra)")
+        }
+        if let sslError = error as? NIOSSLError {
+            switch sslError {
+            case .handshakeFailed(let boring):
+                return prefix + describe(boring)
+            case .uncleanShutdown:
+                return prefix + "the server closed the connection during the TLS handshake"
+            case .noCertificateToValidate:
+                return prefix + "the server presented no certificate"
+            default:
+                return prefix + sanitized("\(sslError)")
+            }
+        }
+        if let boring = error as? BoringSSLError {
+            return prefix + describe(boring)
+        }
+        return prefix + sanitized("\(error)")
+    }
+
+    /// Readable reasons with the BoringSSL codes in parentheses, e.g.
+    /// `certificate verify failed (CERTIFICATE_VERIFY_FAILED)`.
+    static func describe(_ error: BoringSSLError) -> String {
+        let reasons = reasonCodes(in: "\(error)")
+        guard !reasons.isEmpty else { return sanitized("\(error)") }
+        var seen: [String] = []
+        for reason in reasons where !seen.contains(reason) { seen.append(reason) }
+        return seen.map { "\(readable($0)) (\($0))" }.joined(separator: "; ")
+    }
+
+    /// The reason codes (`CERTIFICATE_VERIFY_FAILED`) of every `error:XXXXXXXX:LIB:FUNC:REASON` entry in `text`.
+    static func reasonCodes(in text: String) -> [String] {
+        var codes: [String] = []
+        var rest = Substring(text)
+        while let range = rest.firstRange(of: "error:") {
+            var entry = rest[range.upperBound...].prefix { $0 != "]" && $0 != "," && $0 != ")" }
+            if let location = entry.firstRange(of: " at ") { entry = entry[..<location.lowerBound] }
+            let parts = entry.split(separator: ":", omittingEmptySubsequences: false)
+            if parts.count >= 4, let reason = parts.last, !reason.isEmpty {
+                codes.append(String(reason))
+            }
+            rest = rest[range.upperBound...]
+        }
+        return codes
+    }
+
+    /// `CERTIFICATE_VERIFY_FAILED` -> `certificate verify failed`.
+    static func readable(_ code: String) -> String {
+        switch code {
+        case "CERTIFICATE_VERIFY_FAILED": return "certificate verify failed"
+        case "WRONG_VERSION_NUMBER": return "the server does not speak TLS (wrong version number)"
+        case "TLSV1_ALERT_UNKNOWN_CA": return "the server does not trust the client certificate (unknown CA)"
+        case "TLSV1_CERTIFICATE_REQUIRED", "TLSV13_ALERT_CERTIFICATE_REQUIRED":
+            return "the server requires a client certificate"
+        default: return code.lowercased().split(separator: "_").joined(separator: " ")
+        }
+    }
+
+    /// Removes ` at /path/file.cc:123` source locations from NIOSSL's debug descriptions.
+    static func sanitized(_ text: String) -> String {
+        var result = ""
+        var rest = Substring(text)
+        while let range = rest.firstRange(of: " at /") {
+            result += rest[..<range.lowerBound]
+            rest = rest[range.upperBound...].drop { $0 != " " && $0 != "]" && $0 != "," && $0 != ")" }
+        }
+        return result + rest
+    }
+
+    /// The message for a certificate, key or CA file that cannot be used.
+    static func fileMessage(role: String, path: String, error: Error) -> String {
+        if access(path, R_OK) != 0 {
+            let reason = String(cString: strerror(errno))
+            return "cannot read the \(role) file \(path): \(reason)"
+        }
+        let what = role == "private key" ? "a PEM private key" : "a PEM certificate"
+        return "cannot load the \(role) file \(path): not \(what) (\(sanitized("\(error)")))"
+    }
+}
