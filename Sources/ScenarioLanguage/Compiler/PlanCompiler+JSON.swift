@@ -3,6 +3,7 @@ extension PlanCompiler {
     /// else (including `08`, `1:30`, `yes`) stays a string. Quoted scalars are always strings.
     static func typedScalar(_ node: YAMLNode) -> JSONValue? {
         guard let text = node.scalar else { return nil }
+        if let tag = node.standardTag { return try? StandardTagValue.value(text, tag: tag).get() }
         guard node.isPlain else { return .string(text) }
         switch text {
         case "", "~", "null", "Null", "NULL": return .null
@@ -17,6 +18,13 @@ extension PlanCompiler {
         return .string(text)
     }
 
+    /// Reports an explicit standard tag (`!!int` ...) that does not fit the node; false when it was reported.
+    func standardTagFits(_ node: YAMLNode, _ what: String) -> Bool {
+        guard let mismatch = StandardTagValue.mismatch(of: node) else { return true }
+        error("\(mismatch.message) in \(what)", node)
+        return false
+    }
+
     /// A JSON value with `${...}` placeholders in its strings (payloads, vars, set).
     func jsonTemplate(_ node: YAMLNode, _ what: String) -> JSONTemplate? {
         if let tag = node.tag {
@@ -24,6 +32,7 @@ extension PlanCompiler {
                 + "expectations", node)
             return nil
         }
+        guard standardTagFits(node, what) else { return nil }
         switch node.content {
         case .scalar:
             guard let value = Self.typedScalar(node) else { return nil }
@@ -43,8 +52,8 @@ extension PlanCompiler {
                     ok = false
                     continue
                 }
-                if let value = jsonTemplate(pair.value, what) {
-                    members.append(.init(key: key, value: value))
+                if let keyTemplate = template(text: key, pair.key), let value = jsonTemplate(pair.value, what) {
+                    members.append(.init(keyTemplate: keyTemplate, value: value))
                 } else {
                     ok = false
                 }
@@ -56,6 +65,7 @@ extension PlanCompiler {
     /// A JSON pattern: like a JSON template, plus the loose tags `!any`, `!type T`, `!regex "..."`, `!absent`.
     func jsonPattern(_ node: YAMLNode, _ what: String, allowAbsent: Bool = false) -> JSONPattern? {
         if let tag = node.tag { return taggedPattern(tag, node, what, allowAbsent: allowAbsent) }
+        guard standardTagFits(node, what) else { return nil }
         switch node.content {
         case .scalar:
             guard let value = Self.typedScalar(node) else { return nil }
@@ -75,8 +85,10 @@ extension PlanCompiler {
                     ok = false
                     continue
                 }
-                if let pattern = jsonPattern(pair.value, what, allowAbsent: true) {
-                    members.append(.init(key: key, pattern: pattern))
+                if let keyTemplate = template(text: key, pair.key),
+                    let pattern = jsonPattern(pair.value, what, allowAbsent: true)
+                {
+                    members.append(.init(keyTemplate: keyTemplate, pattern: pattern))
                 } else {
                     ok = false
                 }

@@ -105,10 +105,10 @@ extension PlanCompiler {
             return []
         }
         return pairs.compactMap { pair in
-            guard let name = pair.name, let value = template(pair.value, "header '\(pair.name ?? "")'") else {
-                return nil
-            }
-            return HeaderField(name: name, value: value)
+            guard let name = pair.name, let nameTemplate = template(text: name, pair.key),
+                let value = template(pair.value, "header '\(name)'")
+            else { return nil }
+            return HeaderField(nameTemplate: nameTemplate, value: value)
         }
     }
 

@@ -53,7 +53,8 @@ extension PlanCompiler {
         guard let keyword = kindKey.scalar else { return nil }
         guard StepKind.keywords.contains(keyword) else {
             let hint = Suggestion.hint(for: keyword, in: StepKind.keywords)
-            error("unknown step kind '\(keyword)'\(hint)", kindKey)
+            let list = hint.isEmpty ? " (step kinds: \(StepKind.keywords.joined(separator: ", ")))" : ""
+            error("unknown step kind '\(keyword)'\(hint)\(list)", kindKey)
             return nil
         }
         guard let kind = stepKind(keyword, value, step: node) else { return nil }

@@ -116,7 +116,7 @@ final class PlanCompiler {
     /// A whole number in `range`.
     func integer(_ node: YAMLNode, _ what: String, in range: ClosedRange<Int>) -> Int? {
         guard let text = string(node, what, expected: "a whole number") else { return nil }
-        guard node.isPlain, let value = Int(text) else {
+        guard node.isPlain || node.standardTag == "int", let value = Int(text) else {
             error("\(what) must be a whole number; found '\(text)'", node)
             return nil
         }
@@ -130,7 +130,7 @@ final class PlanCompiler {
     /// `true` or `false`.
     func bool(_ node: YAMLNode, _ what: String) -> Bool? {
         guard let text = string(node, what, expected: "true or false") else { return nil }
-        switch node.isPlain ? text : "" {
+        switch node.isPlain || node.standardTag == "bool" ? text : "" {
         case "true", "True", "TRUE": return true
         case "false", "False", "FALSE": return false
         default:

@@ -42,7 +42,8 @@ final class SourceCache {
     }
 
     private static func parse(file: String, source: String) -> Entry {
-        Entry(source: source, result: YAMLDocumentReader(file: file, source: source).read())
+        let source = SourceLines.removingByteOrderMark(source)
+        return Entry(source: source, result: YAMLDocumentReader(file: file, source: source).read())
     }
 
     private static func read(file: String) -> Entry? {

@@ -33,8 +33,17 @@ public enum CommandLineVariables {
     /// Reads a `--vars` file: a YAML mapping of names to values.
     public static func load(file: String) throws -> [String: JSONValue] {
         guard let data = FileManager.default.contents(atPath: file), let source = String(data: data, encoding: .utf8)
-        else { throw VariableInputError(description: "cannot read the variables file '\(file)'") }
-        let result = YAMLDocumentReader(file: file, source: source).read()
+        else {
+            var isDirectory: ObjCBool = false
+            let reason =
+                !FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory)
+                ? "No such file or directory"
+                : isDirectory.boolValue
+                    ? "Is a directory"
+                    : FileManager.default.isReadableFile(atPath: file) ? "it is not UTF-8 text" : "Permission denied"
+            throw VariableInputError(description: "cannot read the variables file '\(file)': \(reason)")
+        }
+        let result = YAMLDocumentReader(file: file, source: SourceLines.removingByteOrderMark(source)).read()
         if let error = result.errors.first { throw VariableInputError(description: error.rendered) }
         guard let document = result.documents.first else { return [:] }
         guard let pairs = document.pairs else {
@@ -46,16 +55,20 @@ public enum CommandLineVariables {
             guard let name = pair.name, Template.isIdentifier(Substring(name)) else {
                 throw VariableInputError(description: "\(pair.key.location): error: invalid variable name")
             }
-            variables[name] = jsonValue(pair.value)
+            variables[name] = try jsonValue(pair.value)
         }
         return variables
     }
 
-    static func jsonValue(_ node: YAMLNode) -> JSONValue {
+    static func jsonValue(_ node: YAMLNode) throws -> JSONValue {
+        if let mismatch = StandardTagValue.mismatch(of: node) {
+            throw VariableInputError(description: "\(node.location): error: \(mismatch.message)")
+        }
         switch node.content {
         case .scalar: return PlanCompiler.typedScalar(node) ?? .null
-        case .sequence(let items): return .array(items.map(jsonValue))
-        case .mapping(let pairs): return .object(JSONObject(pairs.map { ($0.name ?? "", jsonValue($0.value)) }))
+        case .sequence(let items): return .array(try items.map(jsonValue))
+        case .mapping(let pairs):
+            return .object(JSONObject(try pairs.map { ($0.name ?? "", try jsonValue($0.value)) }))
         }
     }
 }

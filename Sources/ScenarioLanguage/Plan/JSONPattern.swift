@@ -23,15 +23,28 @@ public indirect enum JSONPattern: Sendable {
 
     /// One key of an object pattern.
     public struct Member: Sendable {
-        /// The key.
-        public var key: String
+        /// The key as written.
+        public var key: String { keyTemplate.source }
+        /// The key, whose `${...}` placeholders are rendered as text.
+        public var keyTemplate: Template
         /// The expected value.
         public var pattern: JSONPattern
 
-        /// Creates a member.
+        /// Creates a member with a literal key.
         public init(key: String, pattern: JSONPattern) {
-            self.key = key
+            self.keyTemplate = Template(literal: key)
             self.pattern = pattern
+        }
+
+        /// Creates a member whose key may hold placeholders.
+        public init(keyTemplate: Template, pattern: JSONPattern) {
+            self.keyTemplate = keyTemplate
+            self.pattern = pattern
+        }
+
+        /// The key with its placeholders rendered.
+        public func renderKey(using lookup: (TemplateReference) throws -> JSONValue) rethrows -> String {
+            try keyTemplate.render { reference in try lookup(reference).interpolationText }
         }
     }
 }

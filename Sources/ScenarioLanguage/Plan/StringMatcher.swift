@@ -26,14 +26,22 @@ public struct HeaderExpectation: Sendable {
 
 /// A header to send: name and templated value.
 public struct HeaderField: Sendable {
-    /// The header name.
-    public var name: String
+    /// The header name as written.
+    public var name: String { nameTemplate.source }
+    /// The header name, rendered at run time (`X-${k}`).
+    public var nameTemplate: Template
     /// The value, rendered at run time.
     public var value: Template
 
-    /// Creates a header.
+    /// Creates a header with a literal name.
     public init(name: String, value: Template) {
-        self.name = name
+        self.nameTemplate = Template(literal: name)
+        self.value = value
+    }
+
+    /// Creates a header whose name may hold placeholders.
+    public init(nameTemplate: Template, value: Template) {
+        self.nameTemplate = nameTemplate
         self.value = value
     }
 }

@@ -11,15 +11,28 @@ public indirect enum JSONTemplate: Sendable {
 
     /// One key of an object template.
     public struct Member: Sendable {
-        /// The key (keys are not interpolated).
-        public var key: String
+        /// The key as written.
+        public var key: String { keyTemplate.source }
+        /// The key, whose `${...}` placeholders are rendered as text.
+        public var keyTemplate: Template
         /// The value.
         public var value: JSONTemplate
 
-        /// Creates a member.
+        /// Creates a member with a literal key.
         public init(key: String, value: JSONTemplate) {
-            self.key = key
+            self.keyTemplate = Template(literal: key)
             self.value = value
+        }
+
+        /// Creates a member whose key may hold placeholders.
+        public init(keyTemplate: Template, value: JSONTemplate) {
+            self.keyTemplate = keyTemplate
+            self.value = value
+        }
+
+        /// The key with its placeholders rendered.
+        public func renderKey(using lookup: (TemplateReference) throws -> JSONValue) rethrows -> String {
+            try keyTemplate.render { reference in try lookup(reference).interpolationText }
         }
     }
 
@@ -37,7 +50,9 @@ public indirect enum JSONTemplate: Sendable {
             return .array(try items.map { try $0.render(using: lookup) })
         case .object(let members):
             var object = JSONObject()
-            for member in members { object[member.key] = try member.value.render(using: lookup) }
+            for member in members {
+                object[try member.renderKey(using: lookup)] = try member.value.render(using: lookup)
+            }
             return .object(object)
         }
     }
@@ -48,7 +63,7 @@ public indirect enum JSONTemplate: Sendable {
         case .value: return []
         case .string(let template): return template.references
         case .array(let items): return items.flatMap(\.references)
-        case .object(let members): return members.flatMap(\.value.references)
+        case .object(let members): return members.flatMap { $0.keyTemplate.references + $0.value.references }
         }
     }
 

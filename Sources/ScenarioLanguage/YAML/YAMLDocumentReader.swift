@@ -45,16 +45,19 @@ struct YAMLDocumentReader {
     /// Replaces the repeated key at `key` (same number of Unicode scalars, so positions stay the same) with
     /// private-use characters that mark it for removal.
     private func rename(_ key: (location: SourceLocation, length: Int), in text: String, attempt: Int) -> String? {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.unicodeScalars) }
+        var scalars = Array(text.unicodeScalars)
+        let lines = SourceLines.lineRanges(of: scalars)
         let lineIndex = key.location.line - 1, column = key.location.column - 1
-        guard lineIndex < lines.count, column + key.length <= lines[lineIndex].count,
-            let marker = Unicode.Scalar(Self.placeholderBase + UInt32(attempt))
-        else { return nil }
-        var offset = 0
-        if lines[lineIndex][column] == "\"" || lines[lineIndex][column] == "'" { offset = 1 }
-        guard column + offset + key.length <= lines[lineIndex].count else { return nil }
-        for index in 0..<key.length { lines[lineIndex][column + offset + index] = marker }
-        return lines.map { String(String.UnicodeScalarView($0)) }.joined(separator: "\n")
+        guard lineIndex < lines.count, let marker = Unicode.Scalar(Self.placeholderBase + UInt32(attempt)) else {
+            return nil
+        }
+        let line = lines[lineIndex]
+        guard column + key.length <= line.count else { return nil }
+        var start = line.lowerBound + column
+        if scalars[start] == "\"" || scalars[start] == "'" { start += 1 }
+        guard start + key.length <= line.upperBound else { return nil }
+        for index in start..<(start + key.length) { scalars[index] = marker }
+        return String(String.UnicodeScalarView(scalars))
     }
 
     private func location(line: Int, column: Int) -> SourceLocation {
@@ -70,16 +73,17 @@ struct YAMLDocumentReader {
         case .scalar(let scalar):
             return YAMLNode(
                 content: .scalar(scalar.string), tag: customTag(scalar.tag), isPlain: scalar.style == .plain,
-                location: location(scalar.mark))
+                location: location(scalar.mark), standardTag: standardTag(scalar.tag))
         case .mapping(let mapping):
             let pairs = mapping.filter { !Self.isPlaceholder($0.key) }
                 .map { YAMLPair(key: convert($0.key), value: convert($0.value)) }
             return YAMLNode(
-                content: .mapping(pairs), tag: customTag(mapping.tag), isPlain: false, location: location(mapping.mark))
+                content: .mapping(YAMLMergeKeys.apply(to: pairs)), tag: customTag(mapping.tag), isPlain: false,
+                location: location(mapping.mark), standardTag: standardTag(mapping.tag))
         case .sequence(let sequence):
             return YAMLNode(
                 content: .sequence(sequence.map(convert)), tag: customTag(sequence.tag), isPlain: false,
-                location: location(sequence.mark))
+                location: location(sequence.mark), standardTag: standardTag(sequence.tag))
         case .alias(let alias):
             return YAMLNode(content: .scalar(""), tag: nil, isPlain: true, location: location(alias.mark))
         }
@@ -88,6 +92,13 @@ struct YAMLDocumentReader {
     private static func isPlaceholder(_ key: Node) -> Bool {
         guard let first = key.scalar?.string.unicodeScalars.first else { return false }
         return first.value >= placeholderBase && first.value < placeholderBase + 64
+    }
+
+    private func standardTag(_ tag: Tag) -> String? {
+        let prefix = "tag:yaml.org,2002:"
+        let raw = tag.rawValue
+        guard raw.hasPrefix(prefix) else { return nil }
+        return String(raw.dropFirst(prefix.count))
     }
 
     private func customTag(_ tag: Tag) -> String? {
@@ -105,9 +116,19 @@ struct YAMLDocumentReader {
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
+            if let text = lines.line(mark.line), let tab = YAMLErrorHints.indentationTab(in: text, errorColumn: mark.column) {
+                let at = location(line: mark.line, column: tab)
+                let message = "tabs are not allowed for indentation in YAML: use spaces"
+                return (Diagnostic(.error, message, at: at, sourceLine: text), nil)
+            }
             var message = "invalid YAML: \(problem)"
             if let context { message += " (\(context.text) at line \(context.mark.line))" }
-            return (make(message + "; check the indentation and quoting here", mark), nil)
+            message += "; check the indentation and quoting here"
+            let nearby = [mark.line, mark.line - 1].compactMap { lines.line($0) }
+            if nearby.contains(where: { YAMLErrorHints.unquotedPlaceholderInFlow($0) }) {
+                message += "; " + YAMLErrorHints.quotePlaceholders
+            }
+            return (make(message, mark), nil)
         case .duplicatedKeysInMapping(let duplicates, let context):
             let key = duplicates.first ?? ""
             let second = secondOccurrence(of: key, after: context.mark, in: lines)

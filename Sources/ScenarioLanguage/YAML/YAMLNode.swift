@@ -14,6 +14,9 @@ struct YAMLNode: Sendable {
     /// as numbers, bools or null.
     var isPlain: Bool
     var location: SourceLocation
+    /// An explicit standard tag, without its `tag:yaml.org,2002:` prefix: `str`, `int`, `float`, `bool`, `null`,
+    /// `map`, `seq` (nil when the node has none).
+    var standardTag: String? = nil
 
     var scalar: String? {
         if case .scalar(let text) = content { return text }
@@ -32,7 +35,8 @@ struct YAMLNode: Sendable {
 
     /// Whether this is a plain `null`, `~` or empty scalar.
     var isNull: Bool {
-        guard isPlain, tag == nil, let text = scalar else { return false }
+        if standardTag == "null", scalar != nil { return true }
+        guard isPlain, tag == nil, standardTag == nil, let text = scalar else { return false }
         return text.isEmpty || text == "~" || text == "null" || text == "Null" || text == "NULL"
     }
 

@@ -1,0 +1,47 @@
+/// Friendlier explanations for common YAML syntax errors, found by looking at the source around the error.
+enum YAMLErrorHints {
+    /// The 1-based column of a tab in the indentation of `line`, when the error at `column` is inside (or just
+    /// after) that indentation.
+    static func indentationTab(in line: String, errorColumn column: Int) -> Int? {
+        let scalars = Array(line.unicodeScalars)
+        var index = 0
+        var tab: Int?
+        while index < scalars.count, scalars[index] == " " || scalars[index] == "\t" {
+            if scalars[index] == "\t", tab == nil { tab = index + 1 }
+            index += 1
+        }
+        guard let tab, column <= index + 1 else { return nil }
+        return tab
+    }
+
+    /// Whether `line` holds an unquoted `${` that starts a plain scalar inside a flow collection (`{ }`/`[ ]`),
+    /// where `{` ends the scalar. `insideFlow` says whether an earlier line left a flow collection open.
+    static func unquotedPlaceholderInFlow(_ line: String, insideFlow: Bool = false) -> Bool {
+        let scalars = Array(line.unicodeScalars)
+        var depth = insideFlow ? 1 : 0
+        var quote: Unicode.Scalar?
+        for (index, scalar) in scalars.enumerated() {
+            let previous: Unicode.Scalar = index > 0 ? scalars[index - 1] : " "
+            if let open = quote {
+                if scalar == open { quote = nil }
+                continue
+            }
+            switch scalar {
+            case "\"", "'":
+                if [" ", "\t", ",", "{", "[", ":"].contains(previous) { quote = scalar }
+            case "#" where previous == " " || previous == "\t": return false
+            case "{" where previous == "$": break
+            case "{", "[": depth += 1
+            case "}", "]": depth = max(0, depth - 1)
+            case "$":
+                let startsScalar = [" ", "\t", ",", "{", "["].contains(previous)
+                if depth > 0, startsScalar, index + 1 < scalars.count, scalars[index + 1] == "{" { return true }
+            default: break
+            }
+        }
+        return false
+    }
+
+    /// The hint added to YAML errors near an unquoted `${...}` in a flow collection.
+    static let quotePlaceholders = "quote values that contain ${...} inside { } or [ ] (e.g. \"${uuid}\")"
+}
