@@ -18,7 +18,9 @@ struct CheckCommand: AsyncParsableCommand {
               wscenario check --var server=ws://127.0.0.1:9001 --vars ci.vars.yaml
             """)
 
-    @Argument(help: "Scenario files and/or directories (searched recursively). Default: ./scenarios")
+    @Argument(
+        help: ArgumentHelp(
+            "Scenario files and/or directories (searched recursively). Default: ./scenarios", valueName: "PATH"))
     var paths: [String] = []
 
     @OptionGroup var variableOptions: VariableOptions

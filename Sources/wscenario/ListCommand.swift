@@ -18,7 +18,9 @@ struct ListCommand: AsyncParsableCommand {
               wscenario list --json | jq '.[].name'
             """)
 
-    @Argument(help: "Scenario files and/or directories (searched recursively). Default: ./scenarios")
+    @Argument(
+        help: ArgumentHelp(
+            "Scenario files and/or directories (searched recursively). Default: ./scenarios", valueName: "PATH"))
     var paths: [String] = []
 
     @Option(name: .customLong("tag"), help: ArgumentHelp("Only scenarios carrying this tag (repeatable: any of them).",

@@ -11,25 +11,36 @@ struct ProbeCommand: AsyncParsableCommand {
         commandName: "probe",
         abstract: "Connect to a WebSocket server, print the handshake, send one message and print the answer.",
         discussion: """
-            Exit status 0 when the upgrade succeeded and the connection closed cleanly, 1 otherwise.
-            With --autobahn URL the command acts as an Autobahn|Testsuite client (fuzzingserver): it runs the
-            cases its spec selects, echoing every message, then asks the server to write its reports
+            Exit status 0 when the upgrade succeeded, an answer arrived and the connection closed cleanly; 1 \
+            otherwise (refused, no answer within --timeout, closed by the server); 2 for invalid usage.
+
+            With --autobahn the command acts as an Autobahn|Testsuite client of the fuzzing server at URL: it \
+            runs the cases its spec selects, echoing every message, then asks the server to write its reports \
             (see scripts/autobahn-client).
+
+            Examples:
+              wscenario probe ws://127.0.0.1:9001/echo
+              wscenario probe --text '{"type":"ping"}' wss://api.example.com/ws
+              wscenario probe --header 'Authorization: Bearer T' ws://127.0.0.1:9001/auth
+              wscenario probe --autobahn ws://127.0.0.1:9002
             """)
 
-    @Argument(help: "ws:// or wss:// URL (with --autobahn: the fuzzing server's URL).")
+    @Argument(help: ArgumentHelp("ws:// or wss:// URL (with --autobahn: the fuzzing server's URL).", valueName: "URL"))
     var url: String
 
-    @Option(help: "The text message to send.")
+    @Option(help: ArgumentHelp("The text message to send.", valueName: "TEXT"))
     var text: String = "hello"
 
-    @Option(name: .customLong("header"), help: "An extra request header NAME:VALUE (repeatable).")
+    @Option(
+        name: .customLong("header"),
+        help: ArgumentHelp("An extra request header (repeatable).", valueName: "NAME:VALUE"))
     var headers: [String] = []
 
-    @Option(name: .customLong("subprotocol"), help: "A subprotocol to offer (repeatable).")
+    @Option(
+        name: .customLong("subprotocol"), help: ArgumentHelp("A subprotocol to offer (repeatable).", valueName: "NAME"))
     var subprotocols: [String] = []
 
-    @Option(help: "How long to wait for the answer, in seconds.")
+    @Option(help: ArgumentHelp("How long to wait for the answer, in seconds.", valueName: "SECONDS"))
     var timeout: Double = 5
 
     @Flag(help: "Skip TLS certificate verification.")
@@ -38,7 +49,7 @@ struct ProbeCommand: AsyncParsableCommand {
     @Flag(help: "Act as an Autobahn|Testsuite client against the fuzzing server at URL.")
     var autobahn = false
 
-    @Option(help: "With --autobahn: the agent name reported to the server.")
+    @Option(help: ArgumentHelp("With --autobahn: the agent name reported to the server.", valueName: "NAME"))
     var agent: String = "wscenario"
 
     @Option(help: ArgumentHelp("Measure against an echo server at URL: sequential or pipelined.", visibility: .hidden))
@@ -49,6 +60,15 @@ struct ProbeCommand: AsyncParsableCommand {
 
     @Option(help: ArgumentHelp("With --benchmark: bytes per message.", visibility: .hidden))
     var size: Int = 32
+
+    func validate() throws {
+        for header in headers {
+            guard let colon = header.firstIndex(of: ":"), colon != header.startIndex else {
+                throw ValidationError("--header needs NAME:VALUE, got '\(header)'")
+            }
+        }
+        guard timeout > 0, timeout.isFinite else { throw ValidationError("--timeout must be more than 0 seconds") }
+    }
 
     func run() async throws {
         if autobahn {
@@ -102,19 +122,51 @@ struct ProbeCommand: AsyncParsableCommand {
             try await connection.send(text: text)
             print("sent: \(text)")
         } catch {
-            Self.printError("error: \(error)")
+            if let outcome = await Self.closeOutcome(inbox, within: 1) {
+                print("closed: \(outcome)")
+                Self.printError("error: \(Self.describeClose(outcome)) before the message could be sent")
+            } else {
+                Self.printError("error: cannot send the message: \(error)")
+            }
             return false
         }
         let reply = await inbox.nextMessage(timeout: timeout)
         if let reply {
             print("received \(reply.kind.rawValue): \(reply.kind == .text ? reply.text : Base64.encode(reply.bytes))")
+        } else if let outcome = inbox.closeOutcome {
+            print("closed: \(outcome)")
+            Self.printError("error: \(Self.describeClose(outcome)) without answering")
+            return false
         } else {
-            Self.printError("error: no message within \(timeout)s")
+            Self.printError("error: no answer within \(Self.seconds(timeout))")
         }
         let outcome = await connection.close(code: 1000, reason: "")
         print("closed: \(outcome)")
         if let error = inbox.firstError { Self.printError("error: \(error)") }
         return reply != nil && outcome.clean && inbox.firstError == nil
+    }
+
+    /// Waits (bounded) for the connection to end; its close outcome, or nil when it did not end.
+    private static func closeOutcome(_ inbox: WebSocketEventInbox, within seconds: Double) async -> CloseOutcome? {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if let outcome = inbox.closeOutcome { return outcome }
+            try? await Task.sleep(nanoseconds: 10_000_000)
+        }
+        return inbox.closeOutcome
+    }
+
+    /// `the server closed the connection with code 4001 ("closing with 4001")`.
+    static func describeClose(_ outcome: CloseOutcome) -> String {
+        let who = outcome.initiator == .server ? "the server closed the connection" : "the connection was closed"
+        let code = outcome.code == 1006 ? "without a close frame (1006)" : "with code \(outcome.code)"
+        let reason = outcome.reason.isEmpty ? "" : " (\"\(outcome.reason)\")"
+        return "\(who) \(code)\(reason)"
+    }
+
+    /// `5s`, `0.5s`.
+    static func seconds(_ value: Double) -> String {
+        value == value.rounded() ? "\(Int(value))s" : "\(value)s"
     }
 
     private static func printError(_ text: String) {

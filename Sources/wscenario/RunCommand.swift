@@ -12,19 +12,33 @@ struct RunCommand: AsyncParsableCommand {
         commandName: "run",
         abstract: "Run scenarios against WebSocket servers.",
         discussion: """
-            Exit status: 0 every selected scenario passed, 1 at least one failed, 2 invalid scenario files,
+            Exit status: 0 every selected scenario passed, 1 at least one failed, 2 invalid scenario files, \
             invalid usage or no scenario selected, 130/143 interrupted (SIGINT/SIGTERM).
+
+            Every scenario leaves a transcript of every handshake and frame in the --transcripts directory \
+            (JSON Lines and text).
+
+            Examples:
+              wscenario run --serve scenarios/
+              wscenario run --var server=ws://127.0.0.1:9001 --tag smoke
+              wscenario run --jobs 4 --report junit=out/ws.xml tests/ws/
+              wscenario run --shard 2/4 --fail-fast --quiet
             """)
 
-    @Argument(help: "Scenario files and/or directories (default: ./scenarios).")
+    @Argument(help: ArgumentHelp("Scenario files and/or directories (default: ./scenarios).", valueName: "PATH"))
     var paths: [String] = []
 
     @OptionGroup var variableOptions: VariableOptions
 
-    @Option(name: .customLong("tag"), help: "Run scenarios carrying any of these tags (repeatable).")
+    @Option(
+        name: .customLong("tag"),
+        help: ArgumentHelp("Run scenarios carrying any of these tags (repeatable).", valueName: "TAG"))
     var tags: [String] = []
 
-    @Option(name: .shortAndLong, help: "Scenarios run concurrently (default: the number of cores).")
+    // `.unconditional` so that `--jobs -1` reaches the check below instead of "Missing value".
+    @Option(
+        name: .shortAndLong, parsing: .unconditional,
+        help: ArgumentHelp("Scenarios run concurrently (default: the number of cores).", valueName: "N"))
     var jobs: Int?
 
     @Option(help: ArgumentHelp("Run the I-th of N deterministic slices (1-based).", valueName: "I/N"))

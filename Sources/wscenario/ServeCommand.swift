@@ -9,33 +9,43 @@ struct ServeCommand: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Run the built-in WebSocket test server until interrupted.",
         discussion: """
-            Prints one line "listening on ws://HOST:PORT" to standard output once
-            ready, and one log line per connection to standard error. SIGINT or
-            SIGTERM stops it (exit status 0). Durations: 250, 250ms or 1.5s.
+            Prints one line "listening on ws://HOST:PORT" to standard output once ready, and one log line per \
+            connection to standard error. SIGINT or SIGTERM stops it (exit status 0); exit status 1 when it \
+            cannot listen, 2 for invalid usage. Durations: 250, 250ms or 1.5s.
 
             Paths:
             \(ServerRoute.pathSummary)
 
-            /auth expects "Authorization: Bearer <--token>", or
-            "Bearer \(BuiltInServerConfiguration.defaultAuthToken)" when the server has no --token.
-            With --token, /chat/{room} requires it too (401 otherwise).
-            Any other path: 404 with this list. Details: docs/server.md.
+            /auth expects "Authorization: Bearer <TOKEN>" (the --token value), or \
+            "Bearer \(BuiltInServerConfiguration.defaultAuthToken)" when the server has no --token. \
+            With --token, /chat/{room} requires it too (401 otherwise). Any other path: 404 with this list. \
+            Details: docs/server.md.
+
+            Examples:
+              wscenario serve --port 9001
+              wscenario serve --port 0 --token s3cret
+              wscenario serve --tls-cert cert.pem --tls-key key.pem
             """
     )
 
-    @Option(help: "The address to listen on (keep 127.0.0.1 unless you know why not).")
+    @Option(
+        help: ArgumentHelp("The address to listen on (keep 127.0.0.1 unless you know why not).", valueName: "HOST"))
     var host = "127.0.0.1"
 
-    @Option(help: "The TCP port; 0 picks a free port (shown in the \"listening on\" line).")
+    @Option(
+        help: ArgumentHelp(
+            "The TCP port; 0 picks a free port (shown in the \"listening on\" line).", valueName: "PORT"))
     var port = 9001
 
-    @Option(name: .customLong("tls-cert"), help: "PEM certificate chain: serve wss:// (needs --tls-key).")
+    @Option(
+        name: .customLong("tls-cert"),
+        help: ArgumentHelp("PEM certificate chain: serve wss:// (needs --tls-key).", valueName: "FILE"))
     var tlsCertificate: String?
 
-    @Option(name: .customLong("tls-key"), help: "PEM private key for --tls-cert.")
+    @Option(name: .customLong("tls-key"), help: ArgumentHelp("PEM private key for --tls-cert.", valueName: "FILE"))
     var tlsKey: String?
 
-    @Option(help: "Bearer token required by /auth and /chat/{room}.")
+    @Option(help: ArgumentHelp("Bearer token required by /auth and /chat/{room}.", valueName: "TOKEN"))
     var token: String?
 
     func validate() throws {
@@ -45,7 +55,31 @@ struct ServeCommand: AsyncParsableCommand {
         }
     }
 
+    /// Unreadable TLS files are reported (exit status 2) before the server starts.
+    private func checkTLSFiles() throws {
+        let files = [("certificate", tlsCertificate), ("key", tlsKey)]
+        for case (let what, let path?) in files {
+            if let reason = Self.unreadable(path) {
+                FileHandle.standardError.write(Data("error: cannot read the TLS \(what) \(path): \(reason)\n".utf8))
+                throw ExitCode(2)
+            }
+        }
+    }
+
+    /// Why the file at `path` cannot be read (e.g. "No such file or directory"), or nil when it can.
+    static func unreadable(_ path: String) -> String? {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            return "Is a directory"
+        }
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return String(cString: strerror(errno)) }
+        close(descriptor)
+        return nil
+    }
+
     func run() async throws {
+        try checkTLSFiles()
         let logger = Logger(label: "wscenario.serve") { label in StreamLogHandler.standardError(label: label) }
         let configuration = BuiltInServerConfiguration(
             host: host,

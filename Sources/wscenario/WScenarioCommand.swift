@@ -8,18 +8,21 @@ struct WScenarioCommand: AsyncParsableCommand {
         commandName: "wscenario",
         abstract: "Run declarative YAML scenarios against WebSocket servers.",
         discussion: """
-            Exit status: 0 every selected scenario passed, 1 at least one failed,
-            2 invalid scenario files, invalid usage or no scenario selected.
+            Exit status: 0 every selected scenario passed, 1 at least one failed, 2 invalid scenario files, \
+            invalid usage or no scenario selected.
 
             Examples:
               Run the example suite against the built-in server:
                 wscenario run --serve scenarios/
               Run a suite against your own server, with a JUnit report for CI:
-                wscenario run --var server=wss://api.example.com --report junit=out/ws.xml tests/ws/
+                wscenario run --var server=wss://api.example.com \\
+                  --report junit=out/ws.xml tests/ws/
               Validate scenario files without any network:
                 wscenario check scenarios/
               Start the built-in test server:
                 wscenario serve --port 9001
+              Try a server by hand:
+                wscenario probe ws://127.0.0.1:9001/echo
             """,
         version: "0.1.0",
         subcommands: [
@@ -43,8 +46,13 @@ struct WScenarioCommand: AsyncParsableCommand {
             }
         } catch {
             guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
-            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            FileHandle.standardError.write(Data((lowercasedErrorPrefix(fullMessage(for: error)) + "\n").utf8))
             Foundation.exit(2)
         }
+    }
+
+    /// ArgumentParser's `Error: ...` in the project's `error: ...` style.
+    static func lowercasedErrorPrefix(_ message: String) -> String {
+        message.hasPrefix("Error: ") ? "error: " + message.dropFirst("Error: ".count) : message
     }
 }

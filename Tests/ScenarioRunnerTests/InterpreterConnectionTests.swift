@@ -33,7 +33,10 @@ struct InterpreterConnectionTests {
             """)
         #expect(result.status == .failed)
         #expect(result.failure?.step == "0")
-        #expect(result.failure?.message.contains("refused error: connection refused") == true)
+        #expect(
+            result.failure?.message.contains(
+                "connection refused (127.0.0.1:1) (is a server listening there? check the URL)") == true,
+            "\(String(describing: result.failure))")
         let events = try harness.events(result)
         #expect(events.contains { $0["event"] as? String == "error" && $0["kind"] as? String == "refused" })
         let skipped = events.filter { $0["status"] as? String == "skipped" }.compactMap { stepText($0["step"]) }

@@ -1,16 +1,26 @@
 import Foundation
 import ScenarioLanguage
+import WebSocketEngine
 
 extension ScenarioInterpreter {
     func connect(_ step: ConnectStep) async throws {
         let url = try render(step.url)
+        if let problem = ScenarioInterpreter.urlProblem(url) {
+            var origins: [String] = []
+            for reference in step.url.references where !origins.contains(reference.description) {
+                origins.append(reference.description)
+            }
+            let from = origins.isEmpty ? "" : " (from \(origins.joined(separator: ", ")))"
+            throw StepFailure("invalid URL '\(url)'\(from): \(problem)")
+        }
         var headers: [(String, String)] = []
         for header in step.headers {
+            let name = try render(header.nameTemplate)
             let value = try render(header.value)
-            if Redactor.sensitiveHeaders.contains(header.name.lowercased()) {
+            if Redactor.sensitiveHeaders.contains(name.lowercased()) {
                 transcript.addSecrets([value] + ScenarioInterpreter.credentialParts(value))
             }
-            headers.append((header.name, value))
+            headers.append((name, value))
         }
         let tls = step.tls.map {
             TLSSettings(
@@ -49,9 +59,38 @@ extension ScenarioInterpreter {
         return parts.count == 2 && parts[1].count >= 4 ? [parts[1]] : []
     }
 
-    /// A connection failure explained: kind, message, and for handshake refusals status, headers, body.
+    /// Why `url` cannot be connected to at all (not a ws:// or wss:// URL), or nil when it is well-formed.
+    static func urlProblem(_ url: String) -> String? {
+        let lower = url.lowercased()
+        guard lower.hasPrefix("ws://") || lower.hasPrefix("wss://") else {
+            return "it must start with ws:// or wss://"
+        }
+        guard WebSocketURL(url) == nil else { return nil }
+        return "it is not a valid WebSocket URL (ws[s]://HOST[:PORT][/PATH], PORT between 1 and 65535)"
+    }
+
+    /// A connection failure explained in words, and for handshake refusals status, headers, body.
     static func describe(_ failure: ConnectionFailure) -> String {
-        var text = "\(failure.kind.rawValue) error: \(failure.message)"
+        var text: String
+        let message = failure.message
+        switch failure.kind {
+        case .refused where message.hasPrefix("connection to ") && message.hasSuffix(" refused"):
+            let target = message.dropFirst("connection to ".count).dropLast(" refused".count)
+            text = "connection refused by \(target) (is a server listening there? check the URL)"
+        case .refused: text = message + " (is a server listening there? check the URL)"
+        case .dns: text = message + " (check the host name in the URL)"
+        case .timeout: text = "timed out: " + message
+        case .tls: text = message.contains("TLS") ? message : "TLS error: " + message
+        case .handshake:
+            if let response = failure.response, response.status != 101 {
+                text =
+                    "the server refused the upgrade with \(response.status)"
+                    + (response.reason.isEmpty ? "" : " \(response.reason)")
+            } else {
+                text = "the opening handshake failed: " + message
+            }
+        default: text = "\(failure.kind.rawValue) error: \(message)"
+        }
         if let response = failure.response { text += "\n" + describe(response) }
         return text
     }
@@ -171,10 +210,14 @@ extension ScenarioInterpreter {
         // Errors of the opening handshake cannot come later once the connection is open.
         let connectKinds: Set<ConnectionErrorKind> = [.refused, .dns, .tls, .handshake]
         let upgraded = state.connection != nil && state.pendingError == nil
-        if !(upgraded && connectKinds.contains(step.kind)) {
-            _ = await waitUntil(state, timeoutNanos: step.within.nanoseconds) {
-                state.pendingError != nil || (state.closed != nil && state.closed?.code != 1006)
-            }
+        if upgraded && connectKinds.contains(step.kind) {
+            let kind = step.kind.rawValue
+            throw StepFailure(
+                "a \(kind) error can only happen while connecting, and connection \(step.connection) "
+                    + (state.closed == nil ? "is already open" : "had already opened (then \(describeEnd(state)))"))
+        }
+        _ = await waitUntil(state, timeoutNanos: step.within.nanoseconds) {
+            state.pendingError != nil || (state.closed != nil && state.closed?.code != 1006)
         }
         if Task.isCancelled { throw ScenarioInterrupted() }
         guard let error = state.pendingError else {

@@ -121,7 +121,7 @@ extension ScenarioInterpreter {
                     + (state.isTerminated
                         ? "(the connection ended: \(describeEnd(state)))" : "within \(step.within.shortDescription)")
                 for index in pending {
-                    text += "\nmissing #\(index + 1): \(matchers[index].description)"
+                    text += "\nmissing all[\(index)]: \(matchers[index].description)"
                 }
                 if let first = pending.first { text += "\n" + MismatchExplainer.explain(matchers[first], candidates) }
                 throw StepFailure(text)

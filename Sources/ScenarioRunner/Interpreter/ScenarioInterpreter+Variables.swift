@@ -44,7 +44,7 @@ extension ScenarioInterpreter {
         case .variable(let name):
             if let value = variables[name] { return value }
             if let value = dottedLookup(name) { return value }
-            throw StepFailure("undefined variable ${\(name)}")
+            throw StepFailure("undefined variable ${\(name)} " + ScenarioInterpreter.undefinedVariableHint(name))
         case .environment(let name, let fallback):
             if let value = environment.variables[name], !(value.isEmpty && fallback != nil) { return .string(value) }
             if let fallback { return .string(fallback) }
@@ -59,6 +59,13 @@ extension ScenarioInterpreter {
             }
             return .integer(Int64(iteration))
         }
+    }
+
+    /// How to define an undefined variable.
+    static func undefinedVariableHint(_ name: String) -> String {
+        name == "server"
+            ? "(pass --serve to use the built-in server, or --var server=ws://HOST:PORT)"
+            : "(define it under vars:, with set:, a capture, or --var \(name)=VALUE)"
     }
 
     /// `${user.id}`: a member of an object variable (or an index of an array variable).

@@ -12,6 +12,8 @@ final class ScenarioInterpreter {
     let tracker = StepTracker()
     var variables: [String: JSONValue] = [:]
     var iterations: [Int] = []
+    /// The `times:` of each enclosing `repeat`, parallel to `iterations`.
+    var iterationTotals: [Int] = []
     var connections: [String: ConnectionState] = [:]
     /// Connections the scenario dropped with `disconnect` (not closed at the end).
     var disconnected: Set<String> = []
@@ -125,9 +127,12 @@ final class ScenarioInterpreter {
             let message = interrupted ? "interrupted" : (error as? StepFailure)?.message ?? "\(error)"
             transcript.record(.stepEnd, step: path, [("status", .string("failed")), ("message", .string(message))])
             transcript.flush()
+            var label = step.displayName
+            if let iteration = iterations.last, let total = iterationTotals.last {
+                label += ", iteration \(iteration) of \(total)"
+            }
             let failure = ScenarioFailure(
-                step: path, stepLabel: step.displayName, file: step.location.file, line: step.location.line,
-                message: message)
+                step: path, stepLabel: label, file: step.location.file, line: step.location.line, message: message)
             throw ScenarioAborted(failure: failure, interrupted: interrupted)
         }
         let elapsed = Double(environment.monotonicNanos() &- stepStart) / 1e9
@@ -159,7 +164,11 @@ final class ScenarioInterpreter {
         case .repeat(let loop):
             for iteration in 1...max(1, loop.times) where loop.times > 0 {
                 iterations.append(iteration)
-                defer { iterations.removeLast() }
+                iterationTotals.append(loop.times)
+                defer {
+                    iterations.removeLast()
+                    iterationTotals.removeLast()
+                }
                 try await runSteps(loop.steps, prefix: path + ".")
                 tracker.current = path
             }
@@ -272,6 +281,9 @@ final class ScenarioInterpreter {
         if let close = state.serverClose {
             return "the server sent close \(close.code.map(String.init) ?? "without a code")"
                 + (close.reason.isEmpty ? "" : " (\(OutputJSON.string(close.reason).serialized()))")
+        }
+        if state.connection == nil, let response = state.handshake, response.status != 101 {
+            return "the server refused the upgrade with \(response.status)"
         }
         if state.connection == nil { return "it never opened" }
         return "open"

@@ -39,9 +39,10 @@ public final class ConsoleReporter: @unchecked Sendable {
         emit(style.dim("  \(scenario) |") + " \(line)\n")
     }
 
-    /// A warning (e.g. the inbox audit).
-    public func warning(_ text: String) {
-        emit(style.yellow("warning: ") + text + "\n")
+    /// A warning (e.g. the inbox audit), prefixed with `FILE:LINE: ` when `file` is given.
+    public func warning(_ text: String, file: String? = nil, line: Int = 0) {
+        let location = file.map { line > 0 ? "\($0):\(line): " : "\($0): " } ?? ""
+        emit(location + style.yellow("warning: ") + text + "\n")
     }
 
     /// The failures explained, then the summary line, then GitHub annotations when enabled.

@@ -20,12 +20,13 @@ public struct ScenarioRunner: Sendable {
 
     /// Loads `paths`, selects scenarios (tags, shard), checks that transcripts can be written, runs the
     /// scenarios and writes the reports. Throws `RunError` for invalid files, when no scenario is selected, or
-    /// when the transcripts directory cannot be written.
+    /// when the transcripts directory or a report file cannot be written.
     public func run(paths: [String]) async throws -> RunSummary {
         let suite = ScenarioLoader().load(paths: paths, variables: options.variables)
         // Errors that belong to no scenario (syntax, includes, ...) invalidate the run whatever is selected;
         // a scenario's own errors (undefined variables) only when that scenario is selected.
         if suite.hasErrors(for: []) { throw RunError.invalidFiles(suite.diagnostics) }
+        if suite.scenarios.isEmpty { throw RunError.noFiles(paths, filesFound: !suite.files.isEmpty) }
         let scenarios = try select(suite.scenarios)
         let relevant = suite.diagnostics(for: scenarios)
         if relevant.contains(where: { $0.severity == .error }) { throw RunError.invalidFiles(relevant) }
@@ -33,6 +34,11 @@ public struct ScenarioRunner: Sendable {
         if let directory = options.transcriptsDirectory {
             if let reason = TranscriptDirectoryCheck.problem(directory) {
                 throw RunError.transcriptsUnwritable(directory.relativePath, reason: reason)
+            }
+        }
+        for report in options.reports {
+            if let reason = ReportPathCheck.problem(report.path) {
+                throw RunError.reportUnwritable(report, reason: reason)
             }
         }
         var summary = await run(scenarios: scenarios)
@@ -130,7 +136,10 @@ public struct ScenarioRunner: Sendable {
         let outcome = await interpreter.run()
         var warnings = outcome.warnings
         if let problem = transcript.finish() { warnings.append(problem) }
-        for warning in warnings { options.console?.warning("\(scenario.name): \(warning)") }
+        for warning in warnings {
+            options.console?.warning(
+                "\(scenario.name): \(warning)", file: scenario.file, line: scenario.location.line)
+        }
         return ScenarioResult(
             file: scenario.file, name: scenario.name, status: outcome.status,
             duration: Double(environment.monotonicNanos() &- start) / 1e9, failure: outcome.failure,
