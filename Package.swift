@@ -100,8 +100,11 @@ let package = Package(
             dependencies: ["PerMessageDeflate", "WebSocketEngine", "WebSocketCore", "TestServer", "TestSupport"]
         ),
         .testTarget(name: "WebSocketEngineTests", dependencies: ["WebSocketEngine", "WebSocketCore", "TestSupport"]),
-        .testTarget(name: "ScenarioLanguageTests", dependencies: ["ScenarioLanguage", "TestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "ScenarioRunnerTests", dependencies: ["ScenarioRunner", "ScenarioLanguage", "TestServer", "TestSupport"]),
+        .testTarget(
+            name: "ScenarioLanguageTests", dependencies: ["ScenarioLanguage", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "ScenarioRunnerTests",
+            dependencies: ["ScenarioRunner", "ScenarioLanguage", "TestServer", "TestSupport"]),
         .testTarget(name: "TestServerTests", dependencies: ["TestServer", "WebSocketEngine", "TestSupport"]),
         .testTarget(name: "wscenarioTests", dependencies: ["wscenario", "TestSupport"]),
     ],

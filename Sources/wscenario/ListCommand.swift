@@ -23,8 +23,11 @@ struct ListCommand: AsyncParsableCommand {
             "Scenario files and/or directories (searched recursively). Default: ./scenarios", valueName: "PATH"))
     var paths: [String] = []
 
-    @Option(name: .customLong("tag"), help: ArgumentHelp("Only scenarios carrying this tag (repeatable: any of them).",
-        valueName: "TAG"))
+    @Option(
+        name: .customLong("tag"),
+        help: ArgumentHelp(
+            "Only scenarios carrying this tag (repeatable: any of them).",
+            valueName: "TAG"))
     var tags: [String] = []
 
     @Flag(name: .customLong("json"), help: "Print a JSON array of {file, name, tags, line} objects instead.")
@@ -43,11 +46,12 @@ struct ListCommand: AsyncParsableCommand {
         let selected = suite.scenarios.filter { tags.isEmpty || !Set($0.tags).isDisjoint(with: tags) }
         if json {
             let items = selected.map { scenario in
-                JSONValue.object(JSONObject([
-                    ("file", .string(scenario.file)), ("name", .string(scenario.name)),
-                    ("tags", .array(scenario.tags.map(JSONValue.string))),
-                    ("line", .integer(Int64(scenario.location.line))),
-                ]))
+                JSONValue.object(
+                    JSONObject([
+                        ("file", .string(scenario.file)), ("name", .string(scenario.name)),
+                        ("tags", .array(scenario.tags.map(JSONValue.string))),
+                        ("line", .integer(Int64(scenario.location.line))),
+                    ]))
             }
             print(JSONValue.array(items).prettyJSON, terminator: "")
         } else {

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import ScenarioLanguage
 
 /// `wscenario check`, `list` and `schema`, run as the built binary.

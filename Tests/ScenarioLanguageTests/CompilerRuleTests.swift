@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ScenarioLanguage
 
 /// Rules that are easier to state in code than as fixture files.
@@ -52,10 +53,11 @@ import Testing
               - expect_message: { text: x, capture_regex: { n: "(\\\\d+)" } }
               - send: ${n}
             """
-        #expect(errorHeaders(load(yaml)) == [
-            "test.yaml:4:11: error: undefined variable 'greeting': define it under vars:, set it with set: or a capture "
-                + "before this step, or pass --var greeting=VALUE",
-        ])
+        #expect(
+            errorHeaders(load(yaml)) == [
+                "test.yaml:4:11: error: undefined variable 'greeting': define it under vars:, set it with set: or a capture "
+                    + "before this step, or pass --var greeting=VALUE"
+            ])
     }
 
     @Test func iterationIsDefinedInsideRepeatAndIncludedSteps() {
@@ -70,10 +72,11 @@ import Testing
 
     @Test func unknownArgumentKeySuggestsTheClosest() {
         let yaml = "name: t\nsteps:\n  - connect: { url: \"ws://h/\", subprotocol: [a] }\n"
-        #expect(errorHeaders(load(yaml)) == [
-            "test.yaml:3:32: error: unknown key 'subprotocol' in connect; did you mean 'subprotocols'? (allowed: as, url, "
-                + "headers, subprotocols, origin, extensions, timeout, tls)",
-        ])
+        #expect(
+            errorHeaders(load(yaml)) == [
+                "test.yaml:3:32: error: unknown key 'subprotocol' in connect; did you mean 'subprotocols'? (allowed: as, url, "
+                    + "headers, subprotocols, origin, extensions, timeout, tls)"
+            ])
     }
 
     @Test func diagnosticRendersSnippetWithCaret() {
@@ -104,7 +107,8 @@ import Testing
     }
 
     @Test func closeWithoutCodeAndExpectCloseWithNoStatus() throws {
-        let yaml = "name: t\nsteps:\n  - connect: ws://h/\n  - close: { code: null }\n  - connect: ws://h/\n"
+        let yaml =
+            "name: t\nsteps:\n  - connect: ws://h/\n  - close: { code: null }\n  - connect: ws://h/\n"
             + "  - expect_close: 1005\n"
         let steps = try #require(load(yaml).scenarios.first).steps
         guard case .close(let close) = steps[1].kind, case .expectClose(let expect) = steps[3].kind else {
@@ -116,7 +120,8 @@ import Testing
     }
 
     @Test func expectCloseAcceptsCodesThatAreNeverSent() throws {
-        let yaml = "name: t\nsteps:\n  - connect: ws://h/\n  - expect_close: { code: 1006 }\n"
+        let yaml =
+            "name: t\nsteps:\n  - connect: ws://h/\n  - expect_close: { code: 1006 }\n"
             + "  - connect: { as: b, url: ws://h/ }\n  - expect_close: { on: b, code: [1000, 1005, 1006] }\n"
         let suite = load(yaml)
         #expect(suite.errors.map(\.header) == [])

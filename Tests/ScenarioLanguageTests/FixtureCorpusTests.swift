@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ScenarioLanguage
 
 /// Every file in `Fixtures/invalid` is checked against its `.expected` file: the exact

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import ScenarioLanguage
 
 /// Include cycles are reported, and files given on the command line are never silently dropped as fragments.
@@ -29,9 +30,10 @@ import TestSupport
         for path in [root.appendingPathComponent("cyc.yaml").path, root.path] {
             let suite = ScenarioLoader().load(paths: [path])
             #expect(suite.files.count == 1, "\(path)")
-            #expect(suite.errors.map(\.message) == [
-                "include cycle: cyc.yaml → cyc.yaml; remove one of these includes"
-            ])
+            #expect(
+                suite.errors.map(\.message) == [
+                    "include cycle: cyc.yaml → cyc.yaml; remove one of these includes"
+                ])
             #expect(suite.errors.first?.location?.line == 3)
         }
     }
@@ -43,25 +45,28 @@ import TestSupport
         for paths in [[root.path], explicit] {
             let suite = ScenarioLoader().load(paths: paths)
             #expect(suite.files.map { ($0.path as NSString).lastPathComponent } == ["a.yaml", "b.yaml"])
-            #expect(Set(suite.errors.map(\.message)) == [
-                "include cycle: a.yaml → b.yaml → a.yaml; remove one of these includes",
-                "include cycle: b.yaml → a.yaml → b.yaml; remove one of these includes",
-            ])
+            #expect(
+                Set(suite.errors.map(\.message)) == [
+                    "include cycle: a.yaml → b.yaml → a.yaml; remove one of these includes",
+                    "include cycle: b.yaml → a.yaml → b.yaml; remove one of these includes",
+                ])
         }
     }
 
     @Test func aCycleBelowAScenarioIsReportedByTheScenario() throws {
-        let root = try directory(Self.mutual.merging([
-            "main.yaml": "name: main\nsteps:\n  - connect: ws://127.0.0.1:9001/\n  - include: a.yaml\n",
-        ]) { $1 })
+        let root = try directory(
+            Self.mutual.merging([
+                "main.yaml": "name: main\nsteps:\n  - connect: ws://127.0.0.1:9001/\n  - include: a.yaml\n"
+            ]) { $1 })
         defer { try? FileManager.default.removeItem(at: root) }
         let suite = ScenarioLoader().load(paths: [root.path])
         // a.yaml and b.yaml are fragments of main.yaml; the cycle is reported once, where it closes.
         #expect(suite.files.map { ($0.path as NSString).lastPathComponent } == ["main.yaml"])
-        #expect(suite.errors.map(\.header) == [
-            root.appendingPathComponent("b.yaml").path
-                + ":3:14: error: include cycle: a.yaml → b.yaml → a.yaml; remove one of these includes"
-        ])
+        #expect(
+            suite.errors.map(\.header) == [
+                root.appendingPathComponent("b.yaml").path
+                    + ":3:14: error: include cycle: a.yaml → b.yaml → a.yaml; remove one of these includes"
+            ])
     }
 
     static let mainAndFragment = [
@@ -85,12 +90,14 @@ import TestSupport
         let suite = ScenarioLoader().load(paths: [main, part])
         #expect(suite.files.map(\.path) == [main])
         // Its error is reported (through the file that includes it), and a warning says why it is not run.
-        #expect(suite.diagnostics.map(\.header) == [
-            part + ":2:11: error: undefined variable 'who': define it under vars:, set it with set: or a capture "
-                + "before this step, or pass --var who=VALUE",
-            part + ":1:1: warning: this file is included by \(main): it is checked as part of that file and not run "
-                + "on its own",
-        ])
+        #expect(
+            suite.diagnostics.map(\.header) == [
+                part + ":2:11: error: undefined variable 'who': define it under vars:, set it with set: or a capture "
+                    + "before this step, or pass --var who=VALUE",
+                part
+                    + ":1:1: warning: this file is included by \(main): it is checked as part of that file and not run "
+                    + "on its own",
+            ])
     }
 
     @Test func checkReportsTheCycleOnTheCommandLine() throws {
@@ -100,7 +107,8 @@ import TestSupport
             TestPaths.wscenarioBinary, ["check", "cyc.yaml"], currentDirectory: root.path, timeout: 60)
         #expect(result.exitCode == 2)
         #expect(result.standardOutput == "0 scenarios in 1 file: 1 error\n")
-        #expect(result.standardError.hasPrefix(
-            "cyc.yaml:3:14: error: include cycle: cyc.yaml → cyc.yaml; remove one of these includes\n"))
+        #expect(
+            result.standardError.hasPrefix(
+                "cyc.yaml:3:14: error: include cycle: cyc.yaml → cyc.yaml; remove one of these includes\n"))
     }
 }

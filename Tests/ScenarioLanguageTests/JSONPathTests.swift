@@ -1,27 +1,30 @@
 import Testing
+
 @testable import ScenarioLanguage
 
 /// Examples from RFC 9535 (§1.5 and §2.3).
 @Suite struct JSONPathTests {
-    static let bookstore = try! JSONValue(parsing: """
-        { "store": {
-            "book": [
-              { "category": "reference", "author": "Nigel Rees", "title": "Sayings of the Century", "price": 8.95 },
-              { "category": "fiction", "author": "Evelyn Waugh", "title": "Sword of Honour", "price": 12.99 },
-              { "category": "fiction", "author": "Herman Melville", "title": "Moby Dick",
-                "isbn": "0-553-21311-3", "price": 8.99 },
-              { "category": "fiction", "author": "J. R. R. Tolkien", "title": "The Lord of the Rings",
-                "isbn": "0-395-19395-8", "price": 22.99 }
-            ],
-            "bicycle": { "color": "red", "price": 399 }
-          }
-        }
-        """)
+    static let bookstore = try! JSONValue(
+        parsing: """
+            { "store": {
+                "book": [
+                  { "category": "reference", "author": "Nigel Rees", "title": "Sayings of the Century", "price": 8.95 },
+                  { "category": "fiction", "author": "Evelyn Waugh", "title": "Sword of Honour", "price": 12.99 },
+                  { "category": "fiction", "author": "Herman Melville", "title": "Moby Dick",
+                    "isbn": "0-553-21311-3", "price": 8.99 },
+                  { "category": "fiction", "author": "J. R. R. Tolkien", "title": "The Lord of the Rings",
+                    "isbn": "0-395-19395-8", "price": 22.99 }
+                ],
+                "bicycle": { "color": "red", "price": 399 }
+              }
+            }
+            """)
 
-    static let filterDocument = try! JSONValue(parsing: """
-        {"a": [3, 5, 1, 2, 4, 6, {"b": "j"}, {"b": "k"}, {"b": {}}, {"b": "kilo"}],
-         "o": {"p": 1, "q": 2, "r": 3, "s": 5, "t": {"u": 6}}, "e": "f"}
-        """)
+    static let filterDocument = try! JSONValue(
+        parsing: """
+            {"a": [3, 5, 1, 2, 4, 6, {"b": "j"}, {"b": "k"}, {"b": {}}, {"b": "kilo"}],
+             "o": {"p": 1, "q": 2, "r": 3, "s": 5, "t": {"u": 6}}, "e": "f"}
+            """)
 
     static let letters = try! JSONValue(parsing: #"["a", "b", "c", "d", "e", "f", "g"]"#)
 
@@ -102,8 +105,10 @@ import Testing
         #expect(try JSONPath("$.nothing").value(in: Self.bookstore) == nil)
     }
 
-    @Test(arguments: ["", "store", "$.", "$[", "$[1", "$['a'", "$.a[?@.b ==]", "$[01]", "$.a[?foo(@)]", "$..", "$[?'a']",
-        "$[1:5:9223372036854775807]", "$[-9223372036854775808]"])
+    @Test(arguments: [
+        "", "store", "$.", "$[", "$[1", "$['a'", "$.a[?@.b ==]", "$[01]", "$.a[?foo(@)]", "$..", "$[?'a']",
+        "$[1:5:9223372036854775807]", "$[-9223372036854775808]",
+    ])
     func rejectsInvalid(path: String) {
         #expect(throws: JSONPathError.self, "\(path)") { try JSONPath(path) }
     }

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import ScenarioLanguage
 
 @Suite struct LoaderTests {
@@ -17,7 +18,9 @@ import TestSupport
         #expect(connect.tls?.serverName == "example.com")
         #expect(connect.tls?.caFile?.hasSuffix("Fixtures/valid/certs/ca.pem") == true)
         #expect(connect.headers.first?.name == "Authorization")
-        guard case .expectHandshake(let handshake) = scenario.steps[1].kind else { Issue.record("no handshake"); return }
+        guard case .expectHandshake(let handshake) = scenario.steps[1].kind else {
+            Issue.record("no handshake"); return
+        }
         #expect(handshake.subprotocol == .some("chat.v2"))
         guard case .regex(let regex) = handshake.headers[1].value else { Issue.record("not a regex"); return }
         #expect(regex.matches("gw-12"))
@@ -61,8 +64,12 @@ import TestSupport
               - send: { json: { a: 08, b: "1", c: 1:30, d: yes, e: 1.5, f: true, g: ~, h: -3 } }
             """
         let step = try #require(load(yaml).scenarios.first?.steps.last)
-        guard case .send(let send) = step.kind, case .json(let json) = send.payload else { Issue.record("no json"); return }
-        #expect(json.literalValue?.compactJSON == #"{"a":"08","b":"1","c":"1:30","d":"yes","e":1.5,"f":true,"g":null,"h":-3}"#)
+        guard case .send(let send) = step.kind, case .json(let json) = send.payload else {
+            Issue.record("no json"); return
+        }
+        #expect(
+            json.literalValue?.compactJSON
+                == #"{"a":"08","b":"1","c":"1:30","d":"yes","e":1.5,"f":true,"g":null,"h":-3}"#)
     }
 
     @Test func matcherTagsCompile() throws {
@@ -79,7 +86,8 @@ import TestSupport
             return
         }
         #expect(entries.count == 4)
-        guard case .type(.string) = entries[0].pattern, case .absent = entries[1].pattern, case .any = entries[2].pattern,
+        guard case .type(.string) = entries[0].pattern, case .absent = entries[1].pattern,
+            case .any = entries[2].pattern,
             case .regex(let regex) = entries[3].pattern
         else { Issue.record("wrong patterns"); return }
         #expect(regex.matches("abc"))
@@ -135,11 +143,13 @@ import TestSupport
         let files = ["b.yaml", "a/c.yml", "a/x.vars.yaml", ".hidden.yaml", ".git/d.yaml", "notes.txt", "z/e.yaml"]
         for file in files {
             let url = root.appendingPathComponent(file)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try valid.write(to: url, atomically: true, encoding: .utf8)
         }
         let suite = ScenarioLoader().load(paths: [root.path])
-        #expect(suite.files.map { String($0.path.dropFirst(root.path.count + 1)) } == ["a/c.yml", "b.yaml", "z/e.yaml"])
+        #expect(
+            suite.files.map { String($0.path.dropFirst(root.path.count + 1)) } == ["a/c.yml", "b.yaml", "z/e.yaml"])
     }
 
     @Test func missingPathIsAnError() {

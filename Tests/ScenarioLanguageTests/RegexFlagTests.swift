@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ScenarioLanguage
 
 /// Slash-delimited matcher values take trailing flags: `/^websocket$/i`.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ScenarioLanguage
 
 /// Truncated and mangled inputs never crash the loader or the JSONPath parser; they only produce diagnostics.
@@ -22,8 +23,10 @@ import Testing
     }
 
     @Test func everyPrefixOfAQueryParsesOrThrows() {
-        let queries = ["$.store.book[?@.price < 10 && match(@.title, 'M.*')].author", "$..a[1:-1:2]['b','c']",
-            "$[?count(@..x) > 1 || !(@.y == \"z\\u0041\")]", "$.a[?value(@.b) >= -1.5e3]"]
+        let queries = [
+            "$.store.book[?@.price < 10 && match(@.title, 'M.*')].author", "$..a[1:-1:2]['b','c']",
+            "$[?count(@..x) > 1 || !(@.y == \"z\\u0041\")]", "$.a[?value(@.b) >= -1.5e3]",
+        ]
         for query in queries {
             let scalars = Array(query.unicodeScalars)
             for end in 0...scalars.count {
@@ -37,7 +40,9 @@ import Testing
         let text = #"{"a":[1,-2.5e3,true,null,"\u00e9\n"],"b":{"c":{}}}"#
         let scalars = Array(text.unicodeScalars)
         for end in 0..<scalars.count {
-            #expect(throws: JSONParseError.self) { try JSONValue(parsing: String(String.UnicodeScalarView(scalars[..<end]))) }
+            #expect(throws: JSONParseError.self) {
+                try JSONValue(parsing: String(String.UnicodeScalarView(scalars[..<end])))
+            }
         }
         #expect((try? JSONValue(parsing: text)) != nil)
     }

@@ -1,10 +1,13 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import ScenarioLanguage
 
 @Suite struct SchemaTests {
-    static var committedPath: String { TestPaths.repositoryRoot.appendingPathComponent("schemas/scenario.schema.json").path }
+    static var committedPath: String {
+        TestPaths.repositoryRoot.appendingPathComponent("schemas/scenario.schema.json").path
+    }
 
     @Test func printedSchemaEqualsCommittedFile() throws {
         let committed = try String(contentsOfFile: Self.committedPath, encoding: .utf8)

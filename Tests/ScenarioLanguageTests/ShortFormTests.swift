@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ScenarioLanguage
 
 /// Each short form compiles to the same plan as its long form (compared through a canonical dump).

@@ -1,13 +1,15 @@
 import Testing
+
 @testable import ScenarioLanguage
 
 @Suite struct TemplateTests {
     @Test func parsesLiteralsAndReferences() throws {
         let template = try Template(parsing: "a ${x} b ${env.HOME} ${env.N:-fb} ${uuid}${now_ms}${random_int}")
-        #expect(template.references == [
-            .variable("x"), .environment(name: "HOME", fallback: nil), .environment(name: "N", fallback: "fb"),
-            .uuid, .nowMilliseconds, .randomInteger,
-        ])
+        #expect(
+            template.references == [
+                .variable("x"), .environment(name: "HOME", fallback: nil), .environment(name: "N", fallback: "fb"),
+                .uuid, .nowMilliseconds, .randomInteger,
+            ])
         #expect(template.parts.first == .literal("a "))
     }
 

@@ -1,10 +1,13 @@
 import Foundation
+
 @testable import ScenarioLanguage
 
 /// Helpers shared by the ScenarioLanguage tests.
 enum Fixtures {
     /// `Tests/ScenarioLanguageTests/Fixtures`.
-    static var directory: URL { URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures") }
+    static var directory: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+    }
 
     static func path(_ relative: String) -> String { directory.appendingPathComponent(relative).path }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ScenarioLanguage
 
 /// `server` is predeclared; undefined-variable errors belong to the scenario they are in.
@@ -23,10 +24,11 @@ import Testing
 
     @Test func otherUndefinedVariablesStayErrors() {
         let suite = load("name: t\nsteps:\n  - connect: ${host}/echo\n")
-        #expect(errorHeaders(suite) == [
-            "test.yaml:3:14: error: undefined variable 'host': define it under vars:, set it with set: or a capture "
-                + "before this step, or pass --var host=VALUE",
-        ])
+        #expect(
+            errorHeaders(suite) == [
+                "test.yaml:3:14: error: undefined variable 'host': define it under vars:, set it with set: or a capture "
+                    + "before this step, or pass --var host=VALUE"
+            ])
         #expect(suite.hasErrors)
     }
 

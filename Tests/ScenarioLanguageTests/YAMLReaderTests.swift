@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ScenarioLanguage
 
 @Suite struct YAMLReaderTests {
@@ -37,12 +38,13 @@ import Testing
 
     @Test func everyDuplicateKeyIsReportedAndParsingGoesOn() {
         let result = read("a: 1\nb: 2\na: 3\nc: { x: 1, x: 2 }\n")
-        #expect(result.errors.map(\.header) == [
-            "f.yaml:3:1: error: duplicate key 'a' (first at line 1): each key may appear only once in a mapping; "
-                + "remove or rename one",
-            "f.yaml:4:12: error: duplicate key 'x' (first at line 4): each key may appear only once in a mapping; "
-                + "remove or rename one",
-        ])
+        #expect(
+            result.errors.map(\.header) == [
+                "f.yaml:3:1: error: duplicate key 'a' (first at line 1): each key may appear only once in a mapping; "
+                    + "remove or rename one",
+                "f.yaml:4:12: error: duplicate key 'x' (first at line 4): each key may appear only once in a mapping; "
+                    + "remove or rename one",
+            ])
         #expect(result.documents.first?.pairs?.compactMap(\.name) == ["a", "b", "c"])
     }
 }

@@ -1,5 +1,6 @@
-import Testing
 import Foundation
+import Testing
+
 @testable import ScenarioLanguage
 
 /// QA round 2: byte order marks, line endings, tabs, flow-style hints, merge keys, explicit tags, key interpolation.
@@ -12,10 +13,11 @@ import Foundation
     func sentJSON(_ yaml: String) throws -> JSONValue {
         let suite = load(yaml)
         #expect(errorHeaders(suite) == [])
-        let send = try #require(suite.scenarios.first?.steps.compactMap { step -> JSONTemplate? in
-            if case .send(let send) = step.kind, case .json(let template) = send.payload { return template }
-            return nil
-        }.first)
+        let send = try #require(
+            suite.scenarios.first?.steps.compactMap { step -> JSONTemplate? in
+                if case .send(let send) = step.kind, case .json(let template) = send.payload { return template }
+                return nil
+            }.first)
         return send.render(using: Self.lookup(_:))
     }
 
@@ -30,13 +32,18 @@ import Foundation
 
     @Test(arguments: ["\r\n", "\r"])
     func snippetsWorkWithCRLFAndCRLineEndings(lineBreak: String) throws {
-        let text = ["name: crlf", "steps:", "  - connect: ws://127.0.0.1:9001/", "  - expect_message: { text: hi, withn: 2s }", ""]
-            .joined(separator: lineBreak)
+        let text = [
+            "name: crlf", "steps:", "  - connect: ws://127.0.0.1:9001/", "  - expect_message: { text: hi, withn: 2s }",
+            "",
+        ]
+        .joined(separator: lineBreak)
         let suite = load(text)
         let error = try #require(suite.errors.first)
         #expect(error.header.hasPrefix("test.yaml:4:33: error: unknown key 'withn'"))
-        #expect(error.rendered.hasSuffix("\n      - expect_message: { text: hi, withn: 2s }\n"
-            + String(repeating: " ", count: 36) + "^"))
+        #expect(
+            error.rendered.hasSuffix(
+                "\n      - expect_message: { text: hi, withn: 2s }\n"
+                    + String(repeating: " ", count: 36) + "^"))
     }
 
     @Test func duplicateKeysAreFoundInCRLFFiles() {
@@ -48,9 +55,10 @@ import Foundation
 
     @Test func tabIndentationIsExplained() throws {
         let suite = load("name: tab\nsteps:\n\t- connect: ws://127.0.0.1:9001/\n")
-        #expect(errorHeaders(suite) == [
-            "test.yaml:3:1: error: tabs are not allowed for indentation in YAML: use spaces"
-        ])
+        #expect(
+            errorHeaders(suite) == [
+                "test.yaml:3:1: error: tabs are not allowed for indentation in YAML: use spaces"
+            ])
         let nested = load("name: tab\nsteps:\n  - connect: ws://127.0.0.1:9001/\n  - send:\n  \ttext: x\n")
         #expect(nested.errors.first?.message == "tabs are not allowed for indentation in YAML: use spaces")
     }
@@ -66,16 +74,20 @@ import Foundation
 
     @Test func unknownStepKindWithoutNearMatchListsTheKinds() {
         let suite = load(scenario(steps: "  - bogus: 1"))
-        #expect(suite.errors.first?.message
-            == "unknown step kind 'bogus' (step kinds: \(StepKind.keywords.joined(separator: ", ")))")
+        #expect(
+            suite.errors.first?.message
+                == "unknown step kind 'bogus' (step kinds: \(StepKind.keywords.joined(separator: ", ")))")
     }
 
     @Test func mergeKeysMergeWithExplicitKeysWinning() throws {
-        let value = try sentJSON(scenario(steps: """
-              - send: { json: { <<: [ { a: 1, b: 1 }, { a: 2, c: 2 } ], c: 3 } }
-            """))
+        let value = try sentJSON(
+            scenario(
+                steps: """
+                      - send: { json: { <<: [ { a: 1, b: 1 }, { a: 2, c: 2 } ], c: 3 } }
+                    """))
         #expect(value.compactJSON == #"{"a":1,"b":1,"c":3}"#)
-        let suite = load("""
+        let suite = load(
+            """
             name: merge
             steps:
               - connect: { url: "ws://127.0.0.1:9001/", headers: &h { X-A: a } }
@@ -92,11 +104,14 @@ import Foundation
     }
 
     @Test func explicitStandardTagsAreHonoured() throws {
-        let value = try sentJSON(scenario(steps: """
-              - send: { json: { s: !!str 123, i: !!int "7", f: !!float 2, b: !!bool "true", n: !!null "", h: !!int 0x1F, q: !!str true, m: !!map { a: !!seq [1] } } }
-            """))
-        #expect(value.compactJSON == #"{"s":"123","i":7,"f":2.0,"b":true,"n":null,"h":31,"q":"true","m":{"a":[1]}}"#
-            || value.compactJSON == #"{"s":"123","i":7,"f":2,"b":true,"n":null,"h":31,"q":"true","m":{"a":[1]}}"#)
+        let value = try sentJSON(
+            scenario(
+                steps: """
+                      - send: { json: { s: !!str 123, i: !!int "7", f: !!float 2, b: !!bool "true", n: !!null "", h: !!int 0x1F, q: !!str true, m: !!map { a: !!seq [1] } } }
+                    """))
+        #expect(
+            value.compactJSON == #"{"s":"123","i":7,"f":2.0,"b":true,"n":null,"h":31,"q":"true","m":{"a":[1]}}"#
+                || value.compactJSON == #"{"s":"123","i":7,"f":2,"b":true,"n":null,"h":31,"q":"true","m":{"a":[1]}}"#)
         if case .object(let object) = value {
             #expect(object["s"] == .string("123"))
             #expect(object["i"].map { if case .integer(7) = $0 { true } else { false } } == true)
@@ -105,26 +120,30 @@ import Foundation
     }
 
     @Test func valuesThatDoNotFitTheirTagAreErrors() {
-        let suite = load(scenario(steps: """
-              - send: { json: { i: !!int "x7", b: !!bool maybe, n: !!null 0, m: !!map 1, s: !!seq { a: 1 } } }
-              - expect_message: { json: { f: !!float abc } }
-              - set: { v: !!int 1.5 }
-            """))
-        #expect(errorHeaders(suite) == [
-            "test.yaml:5:24: error: 'x7' is not an integer (!!int) in json",
-            "test.yaml:5:39: error: 'maybe' is not true or false (!!bool) in json",
-            "test.yaml:5:56: error: '0' is not null (!!null takes null, ~ or nothing) in json",
-            "test.yaml:5:69: error: !!map needs a mapping; found a scalar in json",
-            "test.yaml:5:81: error: !!seq does not fit a mapping in json",
-            "test.yaml:6:34: error: 'abc' is not a finite number (!!float) in json",
-            "test.yaml:7:15: error: '1.5' is not an integer (!!int) in set 'v'",
-        ])
+        let suite = load(
+            scenario(
+                steps: """
+                      - send: { json: { i: !!int "x7", b: !!bool maybe, n: !!null 0, m: !!map 1, s: !!seq { a: 1 } } }
+                      - expect_message: { json: { f: !!float abc } }
+                      - set: { v: !!int 1.5 }
+                    """))
+        #expect(
+            errorHeaders(suite) == [
+                "test.yaml:5:24: error: 'x7' is not an integer (!!int) in json",
+                "test.yaml:5:39: error: 'maybe' is not true or false (!!bool) in json",
+                "test.yaml:5:56: error: '0' is not null (!!null takes null, ~ or nothing) in json",
+                "test.yaml:5:69: error: !!map needs a mapping; found a scalar in json",
+                "test.yaml:5:81: error: !!seq does not fit a mapping in json",
+                "test.yaml:6:34: error: 'abc' is not a finite number (!!float) in json",
+                "test.yaml:7:15: error: '1.5' is not an integer (!!int) in set 'v'",
+            ])
     }
 
     @Test func jsonPayloadKeysAreInterpolated() throws {
-        let value = try sentJSON(scenario(
-            steps: #"  - send: { json: { "${k}": 1, "x-${k}": { "${k}${k}": true }, "$${k}": 2 } }"#,
-            vars: "vars: { k: v }"))
+        let value = try sentJSON(
+            scenario(
+                steps: #"  - send: { json: { "${k}": 1, "x-${k}": { "${k}${k}": true }, "$${k}": 2 } }"#,
+                vars: "vars: { k: v }"))
         #expect(value.compactJSON == #"{"kk":1,"x-kk":{"kkkk":true},"${k}":2}"#)
     }
 
@@ -140,7 +159,8 @@ import Foundation
     }
 
     @Test func headerNamesAreInterpolated() throws {
-        let suite = load("""
+        let suite = load(
+            """
             name: h
             vars: { k: v }
             steps:
@@ -156,13 +176,16 @@ import Foundation
     }
 
     @Test func undefinedVariablesInKeysAreReported() {
-        let suite = load(scenario(steps: """
-              - send: { json: { "${nope}": 1 } }
-              - expect_message: { json: { "a-${nope2}": 1 } }
-            """) + "\n  - connect: { as: b, url: \"ws://127.0.0.1:9001/\", headers: { \"X-${nope3}\": v } }\n")
-        #expect(suite.errors.map(\.message).map { String($0.prefix(26)) } == [
-            "undefined variable 'nope':", "undefined variable 'nope2'", "undefined variable 'nope3'",
-        ])
+        let suite = load(
+            scenario(
+                steps: """
+                      - send: { json: { "${nope}": 1 } }
+                      - expect_message: { json: { "a-${nope2}": 1 } }
+                    """) + "\n  - connect: { as: b, url: \"ws://127.0.0.1:9001/\", headers: { \"X-${nope3}\": v } }\n")
+        #expect(
+            suite.errors.map(\.message).map { String($0.prefix(26)) } == [
+                "undefined variable 'nope':", "undefined variable 'nope2'", "undefined variable 'nope3'",
+            ])
     }
 }
 
@@ -200,10 +223,12 @@ import Foundation
     }
 
     @Test func taggedScalarsCountForWholeNumbersAndBools() {
-        let suite = load(scenario(steps: """
-              - repeat: { times: !!int "2", steps: [ { send: x } ] }
-              - send_frame: { opcode: 1, fin: !!bool "true", payload: { text: x } }
-            """))
+        let suite = load(
+            scenario(
+                steps: """
+                      - repeat: { times: !!int "2", steps: [ { send: x } ] }
+                      - send_frame: { opcode: 1, fin: !!bool "true", payload: { text: x } }
+                    """))
         #expect(errorHeaders(suite) == [])
     }
 }

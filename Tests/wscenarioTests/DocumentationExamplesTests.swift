@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Keeps the documentation true: every ```yaml block of docs/language.md and README.md is a complete
 /// scenario file that `wscenario check` accepts and that validates against the JSON Schema.
@@ -52,7 +52,8 @@ struct DocumentationExamplesTests {
     /// Writes each block to its own file in a fresh directory, named after where it comes from.
     static func writeBlocks(_ blocks: [Block], to directory: URL) throws -> [(Block, String)] {
         try blocks.map { block in
-            let name = block.document.replacingOccurrences(of: "/", with: "_")
+            let name =
+                block.document.replacingOccurrences(of: "/", with: "_")
                 .replacingOccurrences(of: ".md", with: "") + "-line\(block.line).yaml"
             let path = directory.appendingPathComponent(name).path
             try Data((block.text + "\n").utf8).write(to: URL(fileURLWithPath: path))

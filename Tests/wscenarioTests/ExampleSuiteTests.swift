@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Keeps the example suite in `scenarios/` true: it validates, every scenario passes against the built-in
 /// server, every file carries the editor modeline and validates against the committed JSON Schema, and
@@ -206,34 +206,34 @@ enum SchemaValidator {
     /// YAML is read with YAML 1.2 booleans (`on:` stays a key, not `true`); the matcher tags `!any`, `!type`,
     /// `!regex` and `!absent` become their scalar text, as an editor without custom tags would see them.
     static let script = #"""
-    import json, re, sys, yaml, jsonschema
-    class Loader(yaml.SafeLoader):
-        pass
-    Loader.yaml_implicit_resolvers = {
-        key: [r for r in resolvers if r[0] != "tag:yaml.org,2002:bool"]
-        for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-    }
-    Loader.add_implicit_resolver(
-        "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
-    Loader.add_multi_constructor(
-        "!", lambda loader, suffix, node: loader.construct_scalar(node) if isinstance(node, yaml.ScalarNode) else None)
-    schema = json.load(open(sys.argv[1]))
-    jsonschema.Draft202012Validator.check_schema(schema)
-    validator = jsonschema.Draft202012Validator(schema)
-    failures = 0
-    for path in sys.argv[2:]:
-        with open(path) as handle:
-            documents = [d for d in yaml.load_all(handle, Loader=Loader) if d is not None]
-        if not documents:
-            print(f"{path}: no YAML document"); failures += 1
-        for index, document in enumerate(documents):
-            json.dumps(document)
-            for error in validator.iter_errors(document):
-                where = "/".join(str(p) for p in error.absolute_path)
-                print(f"{path}: document {index + 1}: at /{where}: {error.message[:300]}"); failures += 1
-    print(f"validated {len(sys.argv) - 2} files, {failures} problems")
-    sys.exit(1 if failures else 0)
-    """#
+        import json, re, sys, yaml, jsonschema
+        class Loader(yaml.SafeLoader):
+            pass
+        Loader.yaml_implicit_resolvers = {
+            key: [r for r in resolvers if r[0] != "tag:yaml.org,2002:bool"]
+            for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+        }
+        Loader.add_implicit_resolver(
+            "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+        Loader.add_multi_constructor(
+            "!", lambda loader, suffix, node: loader.construct_scalar(node) if isinstance(node, yaml.ScalarNode) else None)
+        schema = json.load(open(sys.argv[1]))
+        jsonschema.Draft202012Validator.check_schema(schema)
+        validator = jsonschema.Draft202012Validator(schema)
+        failures = 0
+        for path in sys.argv[2:]:
+            with open(path) as handle:
+                documents = [d for d in yaml.load_all(handle, Loader=Loader) if d is not None]
+            if not documents:
+                print(f"{path}: no YAML document"); failures += 1
+            for index, document in enumerate(documents):
+                json.dumps(document)
+                for error in validator.iter_errors(document):
+                    where = "/".join(str(p) for p in error.absolute_path)
+                    print(f"{path}: document {index + 1}: at /{where}: {error.message[:300]}"); failures += 1
+        print(f"validated {len(sys.argv) - 2} files, {failures} problems")
+        sys.exit(1 if failures else 0)
+        """#
 
     static func validate(files: [String], schema: String) throws -> ProcessResult {
         let python = TestPaths.peersPython

@@ -37,7 +37,8 @@ struct RunCommandQATests {
             let result = try cli.run(command + ["--vars", "bad.vars.yaml"])
             #expect(result.exitCode == 2, "\(command)")
             let firstLine = result.standardError.split(separator: "\n").first.map(String.init) ?? ""
-            #expect(firstLine.hasPrefix("bad.vars.yaml:2:1: error: invalid YAML"), "\(command): \(result.standardError)")
+            #expect(
+                firstLine.hasPrefix("bad.vars.yaml:2:1: error: invalid YAML"), "\(command): \(result.standardError)")
             #expect(!result.standardError.contains("error: bad.vars.yaml"), "\(command)")
         }
         let missing = try cli.run(["run", "--serve", "--vars", "nowhere.vars.yaml"])

@@ -13,15 +13,16 @@ extension PlanCompiler {
             error("connect url must start with ws:// or wss://; found '\(literal)'", urlNode)
         }
         scope.opened.insert(name)
-        return .connect(ConnectStep(
-            connection: name, url: url,
-            headers: keys["headers"].map { headerFields($0.value, "headers") } ?? [],
-            subprotocols: keys["subprotocols"].flatMap { stringList($0.value, "subprotocols") } ?? [],
-            origin: keys["origin"].flatMap { template($0.value, "origin") },
-            extensions: keys["extensions"].flatMap { stringList($0.value, "extensions") } ?? [],
-            timeout: within(keys, key: "timeout"),
-            tls: keys["tls"].flatMap { tls($0.value) },
-            followUp: .requireUpgrade))
+        return .connect(
+            ConnectStep(
+                connection: name, url: url,
+                headers: keys["headers"].map { headerFields($0.value, "headers") } ?? [],
+                subprotocols: keys["subprotocols"].flatMap { stringList($0.value, "subprotocols") } ?? [],
+                origin: keys["origin"].flatMap { template($0.value, "origin") },
+                extensions: keys["extensions"].flatMap { stringList($0.value, "extensions") } ?? [],
+                timeout: within(keys, key: "timeout"),
+                tls: keys["tls"].flatMap { tls($0.value) },
+                followUp: .requireUpgrade))
     }
 
     private func tls(_ node: YAMLNode) -> TLSOptions? {
@@ -48,13 +49,14 @@ extension PlanCompiler {
         if let pair = keys["subprotocol"] {
             subprotocol = pair.value.isNull ? .some(nil) : string(pair.value, "subprotocol").map { .some($0) }
         }
-        return .expectHandshake(ExpectHandshakeStep(
-            connection: connection,
-            status: keys["status"].flatMap { integer($0.value, "status", in: 100...599) } ?? 101,
-            headers: keys["headers"].map { headerExpectations($0.value, "headers") } ?? [],
-            subprotocol: subprotocol,
-            extensions: keys["extensions"].flatMap { stringList($0.value, "extensions") },
-            within: within(keys)))
+        return .expectHandshake(
+            ExpectHandshakeStep(
+                connection: connection,
+                status: keys["status"].flatMap { integer($0.value, "status", in: 100...599) } ?? 101,
+                headers: keys["headers"].map { headerExpectations($0.value, "headers") } ?? [],
+                subprotocol: subprotocol,
+                extensions: keys["extensions"].flatMap { stringList($0.value, "extensions") },
+                within: within(keys)))
     }
 
     func expectError(_ value: YAMLNode, step: YAMLNode) -> StepKind? {
@@ -66,20 +68,22 @@ extension PlanCompiler {
             return nil
         }
         guard let kind = ConnectionErrorKind(rawValue: text) else {
-            error("unknown error kind '\(text)'\(Suggestion.hint(for: text, in: kinds)) (kinds: "
-                + "\(kinds.joined(separator: ", ")))", kindNode)
+            error(
+                "unknown error kind '\(text)'\(Suggestion.hint(for: text, in: kinds)) (kinds: "
+                    + "\(kinds.joined(separator: ", ")))", kindNode)
             return nil
         }
         let handshakeOnly = ["status", "headers", "body"].filter { keys[$0] != nil }
         if kind != .handshake, let first = handshakeOnly.first, let pair = keys[first] {
             error("'\(first)' only applies to kind: handshake", pair.key)
         }
-        return .expectError(ExpectErrorStep(
-            connection: connection, kind: kind,
-            status: keys["status"].flatMap { integer($0.value, "status", in: 100...599) },
-            headers: keys["headers"].map { headerExpectations($0.value, "headers") } ?? [],
-            body: keys["body"].flatMap { stringMatcher($0.value, "body", contains: true) },
-            message: keys["message"].flatMap { stringMatcher($0.value, "message", contains: true) },
-            within: within(keys)))
+        return .expectError(
+            ExpectErrorStep(
+                connection: connection, kind: kind,
+                status: keys["status"].flatMap { integer($0.value, "status", in: 100...599) },
+                headers: keys["headers"].map { headerExpectations($0.value, "headers") } ?? [],
+                body: keys["body"].flatMap { stringMatcher($0.value, "body", contains: true) },
+                message: keys["message"].flatMap { stringMatcher($0.value, "message", contains: true) },
+                within: within(keys)))
     }
 }

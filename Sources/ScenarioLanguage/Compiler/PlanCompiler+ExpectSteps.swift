@@ -4,9 +4,10 @@ extension PlanCompiler {
         if value.scalar != nil, value.tag == nil, !value.isNull {
             let connection = connection(nil, step: step, keyword: "expect_message")
             guard let text = template(value, "expect_message") else { return nil }
-            return .expectMessage(ExpectMessageStep(
-                connection: connection, matcher: .text(text), within: scope.timeout, ordered: false, captures: [],
-                regexCaptures: []))
+            return .expectMessage(
+                ExpectMessageStep(
+                    connection: connection, matcher: .text(text), within: scope.timeout, ordered: false, captures: [],
+                    regexCaptures: []))
         }
         guard let keys = mapping(value, "expect_message", allowed: Self.matcherKeys + extra) else { return nil }
         let connection = connection(keys["on"], step: step, keyword: "expect_message")
@@ -14,15 +15,17 @@ extension PlanCompiler {
         let captures = keys["capture"].map { jsonPathCaptures($0.value) } ?? []
         let regexCaptureList = keys["capture_regex"].map { self.regexCaptures($0.value) } ?? []
         if let pair = keys["capture"], !captures.isEmpty, let matcher, !Self.isJSONMatcher(matcher) {
-            warning("capture uses JSONPath, but this matcher does not require JSON: the step fails when the "
-                + "message is not JSON", pair.key)
+            warning(
+                "capture uses JSONPath, but this matcher does not require JSON: the step fails when the "
+                    + "message is not JSON", pair.key)
         }
         define(captures: captures.map { ($0.name, $0.location) } + regexCaptureList.map { ($0.name, $0.location) })
         guard let matcher else { return nil }
-        return .expectMessage(ExpectMessageStep(
-            connection: connection, matcher: matcher, within: within(keys),
-            ordered: keys["ordered"].flatMap { bool($0.value, "ordered") } ?? false,
-            captures: captures, regexCaptures: regexCaptureList))
+        return .expectMessage(
+            ExpectMessageStep(
+                connection: connection, matcher: matcher, within: within(keys),
+                ordered: keys["ordered"].flatMap { bool($0.value, "ordered") } ?? false,
+                captures: captures, regexCaptures: regexCaptureList))
     }
 
     private static func isJSONMatcher(_ matcher: MessageMatcher) -> Bool {
@@ -60,9 +63,10 @@ extension PlanCompiler {
         let allowed = ["on", "payload", "within"]
         guard let keys = arguments(value, "expect_pong", allowed: allowed, shortKey: "payload") else { return nil }
         let connection = connection(keys["on"], step: step, keyword: "expect_pong")
-        return .expectPong(ExpectPongStep(
-            connection: connection, payload: keys["payload"].flatMap { template($0.value, "payload") },
-            within: within(keys)))
+        return .expectPong(
+            ExpectPongStep(
+                connection: connection, payload: keys["payload"].flatMap { template($0.value, "payload") },
+                within: within(keys)))
     }
 
     func expectClose(_ value: YAMLNode, step: YAMLNode) -> StepKind? {
@@ -82,8 +86,9 @@ extension PlanCompiler {
             codes = nodes.compactMap { closeCode($0, "code", expecting: true) }
             if nodes.isEmpty { error("code must be a close code or a non-empty list of them", node) }
         }
-        return .expectClose(ExpectCloseStep(
-            codes: codes, connection: connection,
-            reason: keys["reason"].flatMap { stringMatcher($0.value, "reason") }, within: within(keys)))
+        return .expectClose(
+            ExpectCloseStep(
+                codes: codes, connection: connection,
+                reason: keys["reason"].flatMap { stringMatcher($0.value, "reason") }, within: within(keys)))
     }
 }

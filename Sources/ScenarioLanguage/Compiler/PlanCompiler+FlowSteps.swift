@@ -25,7 +25,8 @@ extension PlanCompiler {
         var result: [VariableAssignment] = []
         for pair in pairs {
             guard let name = pair.name, Template.isIdentifier(Substring(name)) else {
-                error("invalid variable name '\(pair.name ?? "")' in \(what): use letters, digits, '_' and '-'", pair.key)
+                error(
+                    "invalid variable name '\(pair.name ?? "")' in \(what): use letters, digits, '_' and '-'", pair.key)
                 continue
             }
             warnIfBuiltIn(name, pair.key)
@@ -71,7 +72,9 @@ extension PlanCompiler {
         var method = "GET"
         if let node = keys["method"]?.value, let text = string(node, "method") {
             method = text.uppercased()
-            if !methods.contains(method) { error("unknown HTTP method '\(text)' (use \(methods.joined(separator: ", ")))", node) }
+            if !methods.contains(method) {
+                error("unknown HTTP method '\(text)' (use \(methods.joined(separator: ", ")))", node)
+            }
         }
         if keys["json"] != nil, let pair = keys["body"] { error("http takes json or body, not both", pair.key) }
         var status: Int?
@@ -81,10 +84,11 @@ extension PlanCompiler {
         let captures = keys["capture"].map { jsonPathCaptures($0.value) } ?? []
         define(captures: captures.map { ($0.name, $0.location) })
         warning("http steps are validated but not run in this version: the step fails at run time", value)
-        return .http(HTTPStep(
-            method: method, url: url, headers: keys["headers"].map { headerFields($0.value, "headers") } ?? [],
-            json: keys["json"].flatMap { jsonTemplate($0.value, "json") },
-            body: keys["body"].flatMap { template($0.value, "body") }, expectedStatus: status, captures: captures,
-            within: within(keys)))
+        return .http(
+            HTTPStep(
+                method: method, url: url, headers: keys["headers"].map { headerFields($0.value, "headers") } ?? [],
+                json: keys["json"].flatMap { jsonTemplate($0.value, "json") },
+                body: keys["body"].flatMap { template($0.value, "body") }, expectedStatus: status, captures: captures,
+                within: within(keys)))
     }
 }

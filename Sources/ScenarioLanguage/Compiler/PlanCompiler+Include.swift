@@ -15,8 +15,9 @@ extension PlanCompiler {
         }
         let includeVars = keys["vars"].map { variableAssignments($0.value, "include vars") } ?? []
         guard let entry = sources.entry(for: resolved) else {
-            error("included file '\(path)' not found (looked for \(resolved)); paths are relative to the including "
-                + "file", fileNode)
+            error(
+                "included file '\(path)' not found (looked for \(resolved)); paths are relative to the including "
+                    + "file", fileNode)
             return nil
         }
         included.insert(PathNormalizer.absolute(resolved))

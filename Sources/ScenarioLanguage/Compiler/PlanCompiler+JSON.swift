@@ -12,7 +12,8 @@ extension PlanCompiler {
         default: break
         }
         if let first = text.utf8.first, first == UInt8(ascii: "-") || (first >= 48 && first <= 57),
-            case .some(let number) = try? JSONValue(parsing: text), number.doubleValue != nil {
+            case .some(let number) = try? JSONValue(parsing: text), number.doubleValue != nil
+        {
             return number
         }
         return .string(text)
@@ -28,8 +29,9 @@ extension PlanCompiler {
     /// A JSON value with `${...}` placeholders in its strings (payloads, vars, set).
     func jsonTemplate(_ node: YAMLNode, _ what: String) -> JSONTemplate? {
         if let tag = node.tag {
-            error("unexpected tag '\(tag)' in \(what): matcher tags (!any, !type, !regex, !absent) only work in "
-                + "expectations", node)
+            error(
+                "unexpected tag '\(tag)' in \(what): matcher tags (!any, !type, !regex, !absent) only work in "
+                    + "expectations", node)
             return nil
         }
         guard standardTagFits(node, what) else { return nil }
@@ -120,8 +122,9 @@ extension PlanCompiler {
             let names = JSONTypeName.allCases.map(\.rawValue)
             guard let text, let type = JSONTypeName(rawValue: text) else {
                 let found = text.map { "'\($0)'" } ?? node.shapeName
-                error("!type needs one of \(names.joined(separator: ", ")); found \(found)"
-                    + Suggestion.hint(for: text ?? "", in: names), node)
+                error(
+                    "!type needs one of \(names.joined(separator: ", ")); found \(found)"
+                        + Suggestion.hint(for: text ?? "", in: names), node)
                 return nil
             }
             return .type(type)
@@ -133,8 +136,9 @@ extension PlanCompiler {
             return regex(text: text, node, "!regex").map(JSONPattern.regex)
         default:
             let tags = ["!any", "!type", "!regex", "!absent"]
-            error("unknown tag '\(tag)' in \(what)\(Suggestion.hint(for: tag, in: tags)) "
-                + "(matcher tags: \(tags.joined(separator: ", ")))", node)
+            error(
+                "unknown tag '\(tag)' in \(what)\(Suggestion.hint(for: tag, in: tags)) "
+                    + "(matcher tags: \(tags.joined(separator: ", ")))", node)
             return nil
         }
     }

@@ -40,12 +40,14 @@ extension PlanCompiler {
         }
         for site in scope.captureSites where !scope.used.contains(site.name) {
             collector.warning(
-                "capture '\(site.name)' is never used: use ${\(site.name)} in a later step or remove it", at: site.location)
+                "capture '\(site.name)' is never used: use ${\(site.name)} in a later step or remove it",
+                at: site.location)
         }
         if let node = keys["secrets"]?.value {
             for secret in secrets where !scope.defined.contains(secret) {
-                warning("secret '\(secret)' is not defined by vars:, set: or a capture; it is masked only if "
-                    + "given with --var \(secret)=...", node)
+                warning(
+                    "secret '\(secret)' is not defined by vars:, set: or a capture; it is masked only if "
+                        + "given with --var \(secret)=...", node)
             }
         }
         guard let name, collector.blockingErrorCount == errorsBefore else { return nil }
@@ -68,8 +70,9 @@ extension PlanCompiler {
             return VariableAssignment(name: assignment.name, value: JSONTemplate(literal: value), location: nil)
         }
         for name in commandLineVariables.keys.sorted() where !declaredNames.contains(name) {
-            result.append(VariableAssignment(
-                name: name, value: JSONTemplate(literal: commandLineVariables[name]!), location: nil))
+            result.append(
+                VariableAssignment(
+                    name: name, value: JSONTemplate(literal: commandLineVariables[name]!), location: nil))
         }
         return result
     }

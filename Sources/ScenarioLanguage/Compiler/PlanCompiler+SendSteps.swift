@@ -7,8 +7,10 @@ extension PlanCompiler {
         let connection = connection(keys["on"], step: step, keyword: "send")
         let payloads = ["text", "json", "binary"].filter { keys[$0] != nil }
         guard payloads.count == 1, let key = payloads.first, let node = keys[key]?.value else {
-            error(payloads.isEmpty ? "send needs one of text, json, binary (or a string: '- send: hello')"
-                : "send has several payloads (\(payloads.joined(separator: ", "))): keep exactly one", value)
+            error(
+                payloads.isEmpty
+                    ? "send needs one of text, json, binary (or a string: '- send: hello')"
+                    : "send has several payloads (\(payloads.joined(separator: ", "))): keep exactly one", value)
             return nil
         }
         let payload: MessagePayload?
@@ -33,8 +35,9 @@ extension PlanCompiler {
             let resolved = resolve(path: path)
             var isDirectory: ObjCBool = false
             if !FileManager.default.fileExists(atPath: resolved, isDirectory: &isDirectory) || isDirectory.boolValue {
-                error("binary file '\(path)' not found (looked for \(resolved)); paths are relative to the scenario "
-                    + "file", pair.value)
+                error(
+                    "binary file '\(path)' not found (looked for \(resolved)); paths are relative to the scenario "
+                        + "file", pair.value)
                 return nil
             }
             return .file(path: resolved)
@@ -50,8 +53,9 @@ extension PlanCompiler {
             guard let parsed = template(node, "payload") else { return nil }
             payload = parsed
             if let literal = parsed.literalValue, literal.utf8.count > 125 {
-                error("a \(keyword) payload may have at most 125 bytes (RFC 6455 §5.5); this one has "
-                    + "\(literal.utf8.count)", node)
+                error(
+                    "a \(keyword) payload may have at most 125 bytes (RFC 6455 §5.5); this one has "
+                        + "\(literal.utf8.count)", node)
             }
         }
         return ControlFrameStep(connection: connection, payload: payload)
@@ -115,10 +119,11 @@ extension PlanCompiler {
             length = UInt64(text)
             if length == nil { error("length must be a whole number of bytes; found '\(text)'", node) }
         }
-        return .sendFrame(SendFrameStep(
-            connection: connection, opcode: UInt8(opcode),
-            fin: keys["fin"].flatMap { bool($0.value, "fin") } ?? true, rsv: rsv,
-            masked: keys["masked"].flatMap { bool($0.value, "masked") } ?? true,
-            payload: payload, length: length))
+        return .sendFrame(
+            SendFrameStep(
+                connection: connection, opcode: UInt8(opcode),
+                fin: keys["fin"].flatMap { bool($0.value, "fin") } ?? true, rsv: rsv,
+                masked: keys["masked"].flatMap { bool($0.value, "masked") } ?? true,
+                payload: payload, length: length))
     }
 }

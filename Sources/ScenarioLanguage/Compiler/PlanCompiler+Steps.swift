@@ -34,11 +34,13 @@ extension PlanCompiler {
                     let known = names.filter { StepKind.keywords.contains($0) }
                     let stray = names.filter { !StepKind.keywords.contains($0) }
                     if known.count == 1, let first = stray.first, let pair = kinds.first(where: { $0.name == first }) {
-                        error("unknown key '\(first)' beside '\(known[0])': a step has one kind key (and an optional "
-                            + "name:); put '\(first)' inside the \(known[0]) arguments", pair.key)
+                        error(
+                            "unknown key '\(first)' beside '\(known[0])': a step has one kind key (and an optional "
+                                + "name:); put '\(first)' inside the \(known[0]) arguments", pair.key)
                     } else {
-                        error("a step has exactly one kind key; found \(names.joined(separator: ", ")): split it "
-                            + "into several steps", node)
+                        error(
+                            "a step has exactly one kind key; found \(names.joined(separator: ", ")): split it "
+                                + "into several steps", node)
                     }
                 }
                 return nil
@@ -46,8 +48,9 @@ extension PlanCompiler {
             kindKey = kinds[0].key
             value = kinds[0].value
         } else {
-            error("a step must be a mapping such as '- send: hello' or a bare kind such as '- close'; found "
-                + node.shapeName, node)
+            error(
+                "a step must be a mapping such as '- send: hello' or a bare kind such as '- close'; found "
+                    + node.shapeName, node)
             return nil
         }
         guard let keyword = kindKey.scalar else { return nil }
@@ -97,19 +100,22 @@ extension PlanCompiler {
             let node = pair?.value ?? step
             if name == Scenario.defaultConnection, !scope.opened.isEmpty {
                 let names = scope.opened.sorted().joined(separator: ", ")
-                error("\(keyword) has no 'on:' and no connection named 'default' is open: add on: with one of "
-                    + names, node)
+                error(
+                    "\(keyword) has no 'on:' and no connection named 'default' is open: add on: with one of "
+                        + names, node)
             } else if name == Scenario.defaultConnection {
                 error("\(keyword) needs an open connection: add a connect step before it", node)
             } else {
                 let hint = Suggestion.closest(to: name, in: Array(scope.opened)).map { " (did you mean '\($0)'?)" }
-                error("connection '\(name)' is never opened before this step\(hint ?? ""): add "
-                    + "'- connect: { as: \(name), url: ... }' before it", node)
+                error(
+                    "connection '\(name)' is never opened before this step\(hint ?? ""): add "
+                        + "'- connect: { as: \(name), url: ... }' before it", node)
             }
         }
         if let closedAt = scope.closed[name], ["send", "ping", "pong", "send_frame", "close"].contains(keyword) {
-            warning("\(keyword) on '\(name)' after it was closed at line \(closedAt.line): the step will fail; "
-                + "connect again first", pair?.value ?? step)
+            warning(
+                "\(keyword) on '\(name)' after it was closed at line \(closedAt.line): the step will fail; "
+                    + "connect again first", pair?.value ?? step)
         }
         if keyword == "close" || keyword == "disconnect" { scope.closed[name] = step.location }
         return name

@@ -37,7 +37,9 @@ final class PlanCompiler {
     /// The mapping's pairs by key, reporting a non-mapping value and unknown keys (with a suggestion).
     func mapping(_ node: YAMLNode, _ context: String, allowed: [String]) -> [String: YAMLPair]? {
         guard let pairs = node.pairs else {
-            error("\(context) must be a mapping with the keys \(allowed.joined(separator: ", ")); found \(node.shapeName)", node)
+            error(
+                "\(context) must be a mapping with the keys \(allowed.joined(separator: ", ")); found \(node.shapeName)",
+                node)
             return nil
         }
         var result: [String: YAMLPair] = [:]
@@ -48,7 +50,9 @@ final class PlanCompiler {
             }
             guard allowed.contains(name) else {
                 let hint = Suggestion.hint(for: name, in: allowed)
-                error("unknown key '\(name)' in \(context)\(hint) (allowed: \(allowed.joined(separator: ", ")))", pair.key)
+                error(
+                    "unknown key '\(name)' in \(context)\(hint) (allowed: \(allowed.joined(separator: ", ")))", pair.key
+                )
                 continue
             }
             result[name] = pair
@@ -59,7 +63,8 @@ final class PlanCompiler {
     /// A scalar's text (any scalar: `send: 42` sends "42"); reports lists, mappings, null and tags.
     func string(_ node: YAMLNode, _ what: String, expected: String = "a string") -> String? {
         if let tag = node.tag {
-            error("unexpected tag '\(tag)' on \(what): matcher tags only work inside json, json_exact and jsonpath", node)
+            error(
+                "unexpected tag '\(tag)' on \(what): matcher tags only work inside json, json_exact and jsonpath", node)
             return nil
         }
         guard let text = node.scalar else {
@@ -101,7 +106,8 @@ final class PlanCompiler {
                 guard !scope.defined.contains(name) else { continue }
                 let known = Array(scope.defined).sorted()
                 let hint = Suggestion.closest(to: name, in: known).map { " (did you mean '\($0)'?)" } ?? ""
-                let message = "undefined variable '\(name)'\(hint): define it under vars:, set it with set: or a "
+                let message =
+                    "undefined variable '\(name)'\(hint): define it under vars:, set it with set: or a "
                     + "capture before this step, or pass --var \(name)=VALUE"
                 let diagnostic = collector.addScenarioScoped(Diagnostic(.error, message, at: node.location))
                 scope.variableDiagnostics.append(diagnostic)
@@ -143,7 +149,9 @@ final class PlanCompiler {
     func duration(_ node: YAMLNode, _ what: String) -> Duration? {
         guard let text = string(node, what, expected: "a duration such as 250ms or 2s") else { return nil }
         guard let duration = DurationParser.parse(text) else {
-            error("invalid duration '\(text)' for \(what): write it like 250ms, 2s, 1.5s or 1m (a bare number is seconds)", node)
+            error(
+                "invalid duration '\(text)' for \(what): write it like 250ms, 2s, 1.5s or 1m (a bare number is seconds)",
+                node)
             return nil
         }
         return duration
@@ -159,8 +167,9 @@ final class PlanCompiler {
         do {
             return try CompiledRegex(text, flags: flags)
         } catch {
-            self.error("invalid regular expression '\(text)' in \(what): check brackets, parentheses and escapes "
-                + "(in YAML double quotes write \\\\d for \\d)", node)
+            self.error(
+                "invalid regular expression '\(text)' in \(what): check brackets, parentheses and escapes "
+                    + "(in YAML double quotes write \\\\d for \\d)", node)
             return nil
         }
     }

@@ -49,8 +49,14 @@ final class SourceCache {
     private static func read(file: String) -> Entry? {
         guard let data = FileManager.default.contents(atPath: file) else { return nil }
         guard let source = String(validating: data, as: UTF8.self) else {
-            return Entry(source: "", result: .init(documents: [], errors: [Diagnostic(
-                .error, "the file is not UTF-8 text", at: SourceLocation(file: file, line: 1, column: 1))]))
+            return Entry(
+                source: "",
+                result: .init(
+                    documents: [],
+                    errors: [
+                        Diagnostic(
+                            .error, "the file is not UTF-8 text", at: SourceLocation(file: file, line: 1, column: 1))
+                    ]))
         }
         return parse(file: file, source: source)
     }

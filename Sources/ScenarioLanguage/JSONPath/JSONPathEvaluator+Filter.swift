@@ -22,7 +22,8 @@ extension JSONPathEvaluator {
         case .and(let terms): return terms.allSatisfy { test($0, current: current) }
         case .not(let inner): return !test(inner, current: current)
         case .comparison(let left, let comparison, let right):
-            return compare(evaluate(left, current: current).comparable, comparison,
+            return compare(
+                evaluate(left, current: current).comparable, comparison,
                 evaluate(right, current: current).comparable)
         case .test(let operand):
             switch evaluate(operand, current: current) {

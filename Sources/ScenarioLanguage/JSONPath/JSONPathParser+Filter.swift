@@ -92,8 +92,9 @@ extension JSONPathParser {
     private mutating func parseNumber() throws -> JSONValue {
         let start = index
         if current == "-" { index += 1 }
-        while let scalar = current, ("0"..."9").contains(scalar) || scalar == "." || scalar == "e" || scalar == "E"
-            || ((scalar == "+" || scalar == "-") && (scalars[index - 1] == "e" || scalars[index - 1] == "E"))
+        while let scalar = current,
+            ("0"..."9").contains(scalar) || scalar == "." || scalar == "e" || scalar == "E"
+                || ((scalar == "+" || scalar == "-") && (scalars[index - 1] == "e" || scalars[index - 1] == "E"))
         {
             index += 1
         }

@@ -47,8 +47,9 @@ public enum CommandLineVariables {
         if let error = result.errors.first { throw VariableInputError(description: error.rendered) }
         guard let document = result.documents.first else { return [:] }
         guard let pairs = document.pairs else {
-            throw VariableInputError(description: "\(document.location): error: a variables file must be a mapping "
-                + "of names to values")
+            throw VariableInputError(
+                description: "\(document.location): error: a variables file must be a mapping "
+                    + "of names to values")
         }
         var variables: [String: JSONValue] = [:]
         for pair in pairs {

@@ -42,7 +42,8 @@ public struct ScenarioLoader: Sendable {
             if let entry = cache.entry(for: path) {
                 scenarios = compileDocuments(entry.result.documents, compiler: compiler)
                 if entry.result.errors.isEmpty, entry.result.documents.allSatisfy(\.isNull) {
-                    collector.warning("this file holds no scenario: add 'name:' and 'steps:'",
+                    collector.warning(
+                        "this file holds no scenario: add 'name:' and 'steps:'",
                         at: SourceLocation(file: path, line: 1, column: 1))
                 }
                 entry.result.errors.forEach(collector.add)
@@ -68,9 +69,11 @@ public struct ScenarioLoader: Sendable {
             // A fragment: its problems are reported where its includer includes it. Say so when it was named.
             guard explicit.contains(key) else { continue }
             let includer = results.first { PathNormalizer.absolute($0.file.path) == root }?.file.path ?? root
-            diagnostics.append(Diagnostic(
-                .warning, "this file is included by \(includer): it is checked as part of that file and not run on "
-                    + "its own", at: SourceLocation(file: file.path, line: 1, column: 1)))
+            diagnostics.append(
+                Diagnostic(
+                    .warning,
+                    "this file is included by \(includer): it is checked as part of that file and not run on "
+                        + "its own", at: SourceLocation(file: file.path, line: 1, column: 1)))
         }
         var seen: Set<String> = []
         return LoadedSuite(files: kept, diagnostics: diagnostics.filter { seen.insert($0.header).inserted })

@@ -5,12 +5,15 @@ extension ScenarioSchema {
 
     static var stepDefinitions: [(String, JSONValue)] {
         let kindProperties = StepKind.keywords.map { ($0, B.ref("step_\($0)", kindDescriptions[$0] ?? $0)) }
-        let object = B.closed("A step: one kind key with its arguments, and an optional name.",
+        let object = B.closed(
+            "A step: one kind key with its arguments, and an optional name.",
             [("name", B.typed("string", "A name for the step, shown in output and reports."))] + kindProperties,
             extra: [("oneOf", .array(StepKind.keywords.map { B.object([("required", B.strings([$0]))]) }))])
-        let step = B.oneOf("One step: a mapping such as { send: hello }, or a bare kind such as close.", [
-            B.enumeration(bareKinds, "A kind without arguments."), object,
-        ])
+        let step = B.oneOf(
+            "One step: a mapping such as { send: hello }, or a bare kind such as close.",
+            [
+                B.enumeration(bareKinds, "A kind without arguments."), object,
+            ])
         return [("step", step)] + kindDefinitions.map { ("step_\($0.0)", $0.1) }
     }
 
@@ -42,71 +45,144 @@ extension ScenarioSchema {
     static var kindDefinitions: [(String, JSONValue)] {
         let errorKinds = ConnectionErrorKind.allCases.map(\.rawValue)
         return [
-            ("connect", B.oneOf(kindDescriptions["connect"]!, [
-                B.typed("string", "The ws:// or wss:// URL."),
-                B.closed("Connection settings.", [
-                    ("as", B.typed("string", "The connection's name, used by on: of later steps.")),
-                    ("url", B.typed("string", "The ws:// or wss:// URL; may use ${...}.")),
-                    ("headers", B.ref("headers", "Extra request headers.")),
-                    ("subprotocols", B.list(B.typed("string", "A subprotocol."),
-                        "Sec-WebSocket-Protocol offer, in order.")),
-                    ("origin", B.typed("string", "The Origin header.")),
-                    ("extensions", B.list(B.typed("string", "An extension, e.g. permessage-deflate."),
-                        "Sec-WebSocket-Extensions offer.")),
-                    ("timeout", B.ref("duration", "Deadline for TCP + TLS + handshake.")),
-                    ("tls", B.closed("TLS settings for wss://; paths are relative to the scenario file.", [
-                        ("ca", B.typed("string", "PEM file of trusted CA certificates.")),
-                        ("cert", B.typed("string", "PEM client certificate.")),
-                        ("key", B.typed("string", "PEM private key of the client certificate.")),
-                        ("insecure", B.typed("boolean", "Skip certificate verification.")),
-                        ("server_name", B.typed("string", "Server name for SNI and verification.")),
-                    ])),
-                ], required: ["url"]),
-            ])),
-            ("expect_handshake", B.oneOf(kindDescriptions["expect_handshake"]!, [
-                B.typed("integer", "The expected HTTP status."), B.typed("null", "Expect 101."),
-                B.closed("Handshake expectations.", [
-                    ("on", on), ("status", B.typed("integer", "The expected HTTP status (default 101).")),
-                    ("headers", B.ref("expectedHeaders", "Expected response headers.")),
-                    ("subprotocol", B.types(["string", "null"], "The negotiated subprotocol, or null for none.")),
-                    ("extensions", B.list(B.typed("string", "An extension name."), "The negotiated extensions.")),
-                    ("within", within),
-                ]),
-            ])),
-            ("send", B.oneOf(kindDescriptions["send"]!, [
-                B.ref("text", "One text frame."),
-                B.closed("A message.", [
-                    ("on", on), ("text", B.ref("text", "A text message.")),
-                    ("json", B.anyValue("A JSON message, serialised compactly; exactly \"${x}\" keeps x's type.")),
-                    ("binary", B.closed("A binary message.", [
-                        ("hex", B.typed("string", "Bytes in hex.")), ("base64", B.typed("string", "Bytes in base64.")),
-                        ("file", B.typed("string", "A file's contents (relative to the scenario file).")),
-                    ], extra: [("minProperties", 1), ("maxProperties", 1)])),
-                    ("fragments", B.typed("integer", "Split into this many frames.", [("minimum", 1)])),
-                ]),
-            ])),
+            (
+                "connect",
+                B.oneOf(
+                    kindDescriptions["connect"]!,
+                    [
+                        B.typed("string", "The ws:// or wss:// URL."),
+                        B.closed(
+                            "Connection settings.",
+                            [
+                                ("as", B.typed("string", "The connection's name, used by on: of later steps.")),
+                                ("url", B.typed("string", "The ws:// or wss:// URL; may use ${...}.")),
+                                ("headers", B.ref("headers", "Extra request headers.")),
+                                (
+                                    "subprotocols",
+                                    B.list(
+                                        B.typed("string", "A subprotocol."),
+                                        "Sec-WebSocket-Protocol offer, in order.")
+                                ),
+                                ("origin", B.typed("string", "The Origin header.")),
+                                (
+                                    "extensions",
+                                    B.list(
+                                        B.typed("string", "An extension, e.g. permessage-deflate."),
+                                        "Sec-WebSocket-Extensions offer.")
+                                ),
+                                ("timeout", B.ref("duration", "Deadline for TCP + TLS + handshake.")),
+                                (
+                                    "tls",
+                                    B.closed(
+                                        "TLS settings for wss://; paths are relative to the scenario file.",
+                                        [
+                                            ("ca", B.typed("string", "PEM file of trusted CA certificates.")),
+                                            ("cert", B.typed("string", "PEM client certificate.")),
+                                            ("key", B.typed("string", "PEM private key of the client certificate.")),
+                                            ("insecure", B.typed("boolean", "Skip certificate verification.")),
+                                            ("server_name", B.typed("string", "Server name for SNI and verification.")),
+                                        ])
+                                ),
+                            ], required: ["url"]),
+                    ])
+            ),
+            (
+                "expect_handshake",
+                B.oneOf(
+                    kindDescriptions["expect_handshake"]!,
+                    [
+                        B.typed("integer", "The expected HTTP status."), B.typed("null", "Expect 101."),
+                        B.closed(
+                            "Handshake expectations.",
+                            [
+                                ("on", on), ("status", B.typed("integer", "The expected HTTP status (default 101).")),
+                                ("headers", B.ref("expectedHeaders", "Expected response headers.")),
+                                (
+                                    "subprotocol",
+                                    B.types(["string", "null"], "The negotiated subprotocol, or null for none.")
+                                ),
+                                (
+                                    "extensions",
+                                    B.list(B.typed("string", "An extension name."), "The negotiated extensions.")
+                                ),
+                                ("within", within),
+                            ]),
+                    ])
+            ),
+            (
+                "send",
+                B.oneOf(
+                    kindDescriptions["send"]!,
+                    [
+                        B.ref("text", "One text frame."),
+                        B.closed(
+                            "A message.",
+                            [
+                                ("on", on), ("text", B.ref("text", "A text message.")),
+                                (
+                                    "json",
+                                    B.anyValue("A JSON message, serialised compactly; exactly \"${x}\" keeps x's type.")
+                                ),
+                                (
+                                    "binary",
+                                    B.closed(
+                                        "A binary message.",
+                                        [
+                                            ("hex", B.typed("string", "Bytes in hex.")),
+                                            ("base64", B.typed("string", "Bytes in base64.")),
+                                            (
+                                                "file",
+                                                B.typed("string", "A file's contents (relative to the scenario file).")
+                                            ),
+                                        ], extra: [("minProperties", 1), ("maxProperties", 1)])
+                                ),
+                                ("fragments", B.typed("integer", "Split into this many frames.", [("minimum", 1)])),
+                            ]),
+                    ])
+            ),
             ("ping", controlFrame(kindDescriptions["ping"]!)),
             ("pong", controlFrame(kindDescriptions["pong"]!)),
-            ("close", B.oneOf(kindDescriptions["close"]!, [
-                B.typed("null", "Code 1000, no reason."), B.ref("closeCode", "The close code."),
-                B.closed("Close settings.", [
-                    ("on", on), ("code", B.anyOf("The close code (default 1000); null for a close without code.", [
-                        B.ref("closeCode", "A code."), B.typed("null", "No code."),
-                    ])),
-                    ("reason", B.ref("text", "The close reason.")), ("within", within),
-                ]),
-            ])),
-            ("disconnect", B.oneOf(kindDescriptions["disconnect"]!, [
-                B.typed("null", "The default connection."), B.typed("string", "The connection's name."),
-                B.closed("Which connection.", [("on", on)]),
-            ])),
+            (
+                "close",
+                B.oneOf(
+                    kindDescriptions["close"]!,
+                    [
+                        B.typed("null", "Code 1000, no reason."), B.ref("closeCode", "The close code."),
+                        B.closed(
+                            "Close settings.",
+                            [
+                                ("on", on),
+                                (
+                                    "code",
+                                    B.anyOf(
+                                        "The close code (default 1000); null for a close without code.",
+                                        [
+                                            B.ref("closeCode", "A code."), B.typed("null", "No code."),
+                                        ])
+                                ),
+                                ("reason", B.ref("text", "The close reason.")), ("within", within),
+                            ]),
+                    ])
+            ),
+            (
+                "disconnect",
+                B.oneOf(
+                    kindDescriptions["disconnect"]!,
+                    [
+                        B.typed("null", "The default connection."), B.typed("string", "The connection's name."),
+                        B.closed("Which connection.", [("on", on)]),
+                    ])
+            ),
         ] + moreKindDefinitions(errorKinds: errorKinds)
     }
 
     static func controlFrame(_ description: String) -> JSONValue {
-        B.oneOf(description, [
-            B.typed("null", "No payload."), B.ref("text", "The payload."),
-            B.closed("Frame settings.", [("on", on), ("payload", B.ref("text", "The payload (at most 125 bytes)."))]),
-        ])
+        B.oneOf(
+            description,
+            [
+                B.typed("null", "No payload."), B.ref("text", "The payload."),
+                B.closed(
+                    "Frame settings.", [("on", on), ("payload", B.ref("text", "The payload (at most 125 bytes)."))]),
+            ])
     }
 }

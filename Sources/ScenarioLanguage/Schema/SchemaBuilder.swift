@@ -23,7 +23,9 @@ enum SchemaBuilder {
     static func anyValue(_ description: String) -> JSONValue { object([("description", .string(description))]) }
 
     static func list(_ items: JSONValue, _ description: String, minItems: Int? = nil) -> JSONValue {
-        var members: [(String, JSONValue)] = [("type", "array"), ("description", .string(description)), ("items", items)]
+        var members: [(String, JSONValue)] = [
+            ("type", "array"), ("description", .string(description)), ("items", items),
+        ]
         if let minItems { members.append(("minItems", .integer(Int64(minItems)))) }
         return object(members)
     }

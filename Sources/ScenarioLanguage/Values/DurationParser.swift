@@ -4,7 +4,8 @@ enum DurationParser {
         let trimmed = text.trimmingWhitespace()
         var number = Substring(trimmed)
         var multiplier = 1.0
-        for (suffix, factor) in [("ms", 0.001), ("s", 1.0), ("m", 60.0), ("h", 3600.0)] where trimmed.hasSuffix(suffix) {
+        for (suffix, factor) in [("ms", 0.001), ("s", 1.0), ("m", 60.0), ("h", 3600.0)] where trimmed.hasSuffix(suffix)
+        {
             number = trimmed.dropLast(suffix.count)
             multiplier = factor
             break

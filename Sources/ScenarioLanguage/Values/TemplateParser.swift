@@ -30,7 +30,8 @@ extension Template {
                 continue
             }
             guard let close = scalars[(index + 2)...].firstIndex(of: "}") else {
-                throw TemplateError(description: "unterminated '${': close it with '}' (write '$${' for a literal '${')",
+                throw TemplateError(
+                    description: "unterminated '${': close it with '}' (write '$${' for a literal '${')",
                     offset: index)
             }
             let body = String(String.UnicodeScalarView(scalars[(index + 2)..<close]))
@@ -80,6 +81,8 @@ extension Template {
     /// Whether `name` is a valid variable name: a letter or `_`, then letters, digits, `_` or `-`.
     static func isIdentifier(_ name: Substring) -> Bool {
         guard let first = name.unicodeScalars.first, first == "_" || first.properties.isAlphabetic else { return false }
-        return name.unicodeScalars.allSatisfy { $0 == "_" || $0 == "-" || $0.properties.isAlphabetic || ("0"..."9").contains($0) }
+        return name.unicodeScalars.allSatisfy {
+            $0 == "_" || $0 == "-" || $0.properties.isAlphabetic || ("0"..."9").contains($0)
+        }
     }
 }

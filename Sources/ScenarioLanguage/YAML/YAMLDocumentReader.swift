@@ -116,7 +116,9 @@ struct YAMLDocumentReader {
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
-            if let text = lines.line(mark.line), let tab = YAMLErrorHints.indentationTab(in: text, errorColumn: mark.column) {
+            if let text = lines.line(mark.line),
+                let tab = YAMLErrorHints.indentationTab(in: text, errorColumn: mark.column)
+            {
                 let at = location(line: mark.line, column: tab)
                 let message = "tabs are not allowed for indentation in YAML: use spaces"
                 return (Diagnostic(.error, message, at: at, sourceLine: text), nil)
@@ -134,11 +136,17 @@ struct YAMLDocumentReader {
             let second = secondOccurrence(of: key, after: context.mark, in: lines)
             let at = second ?? location(context.mark)
             let repeated = second.map { ($0, key.unicodeScalars.count) }
-            return (Diagnostic(.error, 
-                "duplicate key '\(key)' (first at line \(context.mark.line)): each key may appear only once "
-                    + "in a mapping; remove or rename one", at: at, sourceLine: lines.line(at.line)), repeated)
+            return (
+                Diagnostic(
+                    .error,
+                    "duplicate key '\(key)' (first at line \(context.mark.line)): each key may appear only once "
+                        + "in a mapping; remove or rename one", at: at, sourceLine: lines.line(at.line)), repeated
+            )
         case .reader(let problem, _, _, _):
-            return (Diagnostic(.error, "cannot read the file as UTF-8 YAML: \(problem)", at: location(line: 1, column: 1)), nil)
+            return (
+                Diagnostic(.error, "cannot read the file as UTF-8 YAML: \(problem)", at: location(line: 1, column: 1)),
+                nil
+            )
         default:
             return (Diagnostic(.error, "invalid YAML: \(error)", at: location(line: 1, column: 1)), nil)
         }

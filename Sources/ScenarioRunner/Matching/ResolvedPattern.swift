@@ -22,9 +22,10 @@ indirect enum ResolvedPattern: Sendable {
             }
         case .array(let items): self = .array(try items.map { try ResolvedPattern($0, lookup: lookup) })
         case .object(let members):
-            self = .object(try members.map { member in
-                (try member.renderKey(using: lookup), try ResolvedPattern(member.pattern, lookup: lookup))
-            })
+            self = .object(
+                try members.map { member in
+                    (try member.renderKey(using: lookup), try ResolvedPattern(member.pattern, lookup: lookup))
+                })
         case .any: self = .any
         case .type(let name): self = .type(name)
         case .regex(let regex): self = .regex(regex)
