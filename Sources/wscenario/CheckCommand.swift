@@ -27,9 +27,9 @@ struct CheckCommand: AsyncParsableCommand {
 
     func run() async throws {
         let values = variableOptions.values()
-        let suite = ScenarioLoader().load(paths: paths.isEmpty ? ["scenarios"] : paths, variables: values)
+        let suite = ScenarioLoader().load(paths: ScenarioLoader.commandLinePaths(paths), variables: values)
         for diagnostic in suite.diagnostics {
-            FileHandle.standardError.write(Data((diagnostic.rendered + "\n").utf8))
+            StandardError.printLine(diagnostic.rendered)
         }
         let scenarioCount = suite.scenarios.count
         let fileCount = suite.files.count

@@ -37,11 +37,11 @@ struct ListCommand: AsyncParsableCommand {
 
     func run() async throws {
         let values = variableOptions.values()
-        let suite = ScenarioLoader().load(paths: paths.isEmpty ? ["scenarios"] : paths, variables: values)
+        let suite = ScenarioLoader().load(paths: ScenarioLoader.commandLinePaths(paths), variables: values)
         // Listing needs no variables: undefined-variable errors (scenario-scoped) are not reported here.
         let errors = suite.diagnostics(for: []).filter { $0.severity == .error }
         for diagnostic in errors {
-            FileHandle.standardError.write(Data((diagnostic.rendered + "\n").utf8))
+            StandardError.printLine(diagnostic.rendered)
         }
         let selected = suite.scenarios.filter { tags.isEmpty || !Set($0.tags).isDisjoint(with: tags) }
         if json {

@@ -115,7 +115,7 @@ struct ProbeCommand: AsyncParsableCommand {
             if response.body.readableBytes > 0 { print(response.bodyText) }
         }
         guard let connection = result.connection else {
-            Self.printError("error: \(result.error?.description ?? "connection failed")")
+            StandardError.printLine("error: \(result.error?.description ?? "connection failed")")
             return false
         }
         do {
@@ -124,9 +124,9 @@ struct ProbeCommand: AsyncParsableCommand {
         } catch {
             if let outcome = await Self.closeOutcome(inbox, within: 1) {
                 print("closed: \(outcome)")
-                Self.printError("error: \(Self.describeClose(outcome)) before the message could be sent")
+                StandardError.printLine("error: \(Self.describeClose(outcome)) before the message could be sent")
             } else {
-                Self.printError("error: cannot send the message: \(error)")
+                StandardError.printLine("error: cannot send the message: \(error)")
             }
             return false
         }
@@ -135,14 +135,14 @@ struct ProbeCommand: AsyncParsableCommand {
             print("received \(reply.kind.rawValue): \(reply.kind == .text ? reply.text : Base64.encode(reply.bytes))")
         } else if let outcome = inbox.closeOutcome {
             print("closed: \(outcome)")
-            Self.printError("error: \(Self.describeClose(outcome)) without answering")
+            StandardError.printLine("error: \(Self.describeClose(outcome)) without answering")
             return false
         } else {
-            Self.printError("error: no answer within \(Self.seconds(timeout))")
+            StandardError.printLine("error: no answer within \(Self.seconds(timeout))")
         }
         let outcome = await connection.close(code: 1000, reason: "")
         print("closed: \(outcome)")
-        if let error = inbox.firstError { Self.printError("error: \(error)") }
+        if let error = inbox.firstError { StandardError.printLine("error: \(error)") }
         return reply != nil && outcome.clean && inbox.firstError == nil
     }
 
@@ -167,9 +167,5 @@ struct ProbeCommand: AsyncParsableCommand {
     /// `5s`, `0.5s`.
     static func seconds(_ value: Double) -> String {
         value == value.rounded() ? "\(Int(value))s" : "\(value)s"
-    }
-
-    private static func printError(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 }

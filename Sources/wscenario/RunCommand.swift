@@ -86,8 +86,8 @@ struct RunCommand: AsyncParsableCommand {
         options.transcriptsDirectory = URL(fileURLWithPath: transcripts)
         options.verbose = verbose
         options.console = ConsoleReporter(style: .detect(), quiet: quiet)
-        options.warningHandler = { RunCommand.printError($0.rendered) }
-        let selectedPaths = paths.isEmpty ? ["scenarios"] : paths
+        options.warningHandler = { StandardError.printLine($0.rendered) }
+        let selectedPaths = ScenarioLoader.commandLinePaths(paths)
 
         var server: BuiltInServer?
         if serve {
@@ -108,29 +108,25 @@ struct RunCommand: AsyncParsableCommand {
         switch result {
         case .success(let summary):
             options.console?.finished(summary)
-            for problem in summary.reportErrors { RunCommand.printError("error: \(problem)") }
+            for problem in summary.reportErrors { StandardError.printLine("error: \(problem)") }
             if let signal = interruption.received { throw ExitCode(128 + signal) }
             if !summary.reportErrors.isEmpty { throw ExitCode(2) }
             throw ExitCode(summary.allPassed ? 0 : 1)
         case .failure(let error):
             if let runError = error as? RunError {
-                for diagnostic in runError.diagnostics { RunCommand.printError(diagnostic.rendered) }
-                if !runError.isInvalidFiles { RunCommand.printError(runError.description) }
+                for diagnostic in runError.diagnostics { StandardError.printLine(diagnostic.rendered) }
+                if !runError.isInvalidFiles { StandardError.printLine(runError.description) }
             } else {
-                RunCommand.printError("error: \(error)")
+                StandardError.printLine("error: \(error)")
             }
             if let signal = interruption.received { throw ExitCode(128 + signal) }
             throw ExitCode(2)
         }
     }
 
-    static func printError(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
-    }
-
     /// Invalid usage: the message on stderr and exit status 2.
     static func fail(_ message: String) -> Never {
-        printError(message)
+        StandardError.printLine(message)
         Foundation.exit(2)
     }
 }

@@ -60,7 +60,7 @@ struct ServeCommand: AsyncParsableCommand {
         let files = [("certificate", tlsCertificate), ("key", tlsKey)]
         for case (let what, let path?) in files {
             if let reason = Self.unreadable(path) {
-                FileHandle.standardError.write(Data("error: cannot read the TLS \(what) \(path): \(reason)\n".utf8))
+                StandardError.printLine("error: cannot read the TLS \(what) \(path): \(reason)")
                 throw ExitCode(2)
             }
         }
@@ -94,7 +94,7 @@ struct ServeCommand: AsyncParsableCommand {
         do {
             server = try await BuiltInServer.start(configuration)
         } catch {
-            FileHandle.standardError.write(Data("error: cannot serve on \(host):\(port): \(error)\n".utf8))
+            StandardError.printLine("error: cannot serve on \(host):\(port): \(error)")
             throw ExitCode(1)
         }
         FileHandle.standardOutput.write(Data("listening on \(server.url)\n".utf8))

@@ -23,7 +23,7 @@ struct VariableOptions: ParsableArguments {
             let text = "\(error)"
             let firstLine = text.split(separator: "\n").first ?? ""
             let isDiagnostic = text.hasPrefix("error:") || firstLine.contains(": error: ")
-            FileHandle.standardError.write(Data(((isDiagnostic ? text : "error: \(text)") + "\n").utf8))
+            StandardError.printLine(isDiagnostic ? text : "error: \(text)")
             Foundation.exit(2)
         }
     }

@@ -46,7 +46,7 @@ struct WScenarioCommand: AsyncParsableCommand {
             }
         } catch {
             guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
-            FileHandle.standardError.write(Data((lowercasedErrorPrefix(fullMessage(for: error)) + "\n").utf8))
+            StandardError.printLine(lowercasedErrorPrefix(fullMessage(for: error)))
             Foundation.exit(2)
         }
     }

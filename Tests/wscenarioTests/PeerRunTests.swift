@@ -6,11 +6,7 @@ import Testing
 @Suite("wscenario run against Python websockets", .serialized)
 struct PeerRunTests {
     @Test func scenariosPassAgainstAnIndependentServer() throws {
-        guard FileManager.default.isExecutableFile(atPath: TestPaths.peersPython) else {
-            Issue.record("peers venv missing: run scripts/setup-peers")
-            return
-        }
-        let peer = try PythonPeer()
+        guard let peer = try PythonPeer.startIfInstalled() else { return }
         defer { peer.stop() }
         let cli = try CLIHarness()
         defer { cli.cleanUp() }
@@ -50,11 +46,7 @@ struct PeerRunTests {
     }
 
     @Test func failureAgainstAnIndependentServerNamesTheStep() throws {
-        guard FileManager.default.isExecutableFile(atPath: TestPaths.peersPython) else {
-            Issue.record("peers venv missing: run scripts/setup-peers")
-            return
-        }
-        let peer = try PythonPeer()
+        guard let peer = try PythonPeer.startIfInstalled() else { return }
         defer { peer.stop() }
         let cli = try CLIHarness()
         defer { cli.cleanUp() }

@@ -1,11 +1,11 @@
 import Foundation
 import TestSupport
+import Testing
 
 /// An independent WebSocket server written with Python `websockets` (echo, chat rooms, a greeting, a close).
 final class PythonPeer {
     let process: BackgroundProcess
     let url: String
-    private let script: URL
 
     static let source = #"""
         import asyncio, json, sys
@@ -44,20 +44,26 @@ final class PythonPeer {
         """#
 
     init() throws {
-        script = FileManager.default.temporaryDirectory.appendingPathComponent("peer-\(UUID().uuidString).py")
-        try Data(PythonPeer.source.utf8).write(to: script)
-        process = try BackgroundProcess(TestPaths.peersPython, ["-u", script.path], readyLine: "listening on")
-        let output = process.output
-        guard let range = output.range(of: "ws://127.0.0.1:[0-9]+", options: .regularExpression) else {
+        process = try .pythonPeer(PythonPeer.source, readyLine: "listening on")
+        guard let url = process.announcedWord(after: "listening on"), url.hasPrefix("ws://127.0.0.1:") else {
+            let output = process.output
             process.stop()
             throw PeerError(description: "no URL in: \(output)")
         }
-        url = String(output[range])
+        self.url = url
+    }
+
+    /// Starts the peer; when the peers' venv is missing, records an issue and returns nil.
+    static func startIfInstalled() throws -> PythonPeer? {
+        guard FileManager.default.isExecutableFile(atPath: TestPaths.peersPython) else {
+            Issue.record("peers venv missing: run scripts/setup-peers")
+            return nil
+        }
+        return try PythonPeer()
     }
 
     func stop() {
         process.stop()
-        try? FileManager.default.removeItem(at: script)
     }
 }
 

@@ -5,18 +5,10 @@ import Testing
 /// Command-line fixes found by QA round 2, end to end through the built binary.
 @Suite("wscenario: QA round 2 fixes", .serialized)
 struct QARound2CLITests {
-    static let echo = """
-        name: echo
-        steps:
-          - connect: ${server}/echo
-          - send: hi
-          - expect_message: hi
-        """
-
     @Test func unwritableReportExitsTwoBeforeRunning() throws {
         let cli = try CLIHarness()
         defer { cli.cleanUp() }
-        try cli.write("scenarios/echo.yaml", QARound2CLITests.echo)
+        try cli.write("scenarios/echo.yaml", ScenarioTexts.echo)
         try cli.write("blockfile", "a regular file")
         let result = try cli.run(["run", "--serve", "--report", "junit=blockfile/x.xml"])
         #expect(result.exitCode == 2)
@@ -67,7 +59,7 @@ struct QARound2CLITests {
     @Test func missingVariablesFileSaysWhy() throws {
         let cli = try CLIHarness()
         defer { cli.cleanUp() }
-        try cli.write("scenarios/echo.yaml", QARound2CLITests.echo)
+        try cli.write("scenarios/echo.yaml", ScenarioTexts.echo)
         let result = try cli.run(["run", "--vars", "missing.vars.yaml"])
         #expect(result.exitCode == 2)
         #expect(
@@ -78,7 +70,7 @@ struct QARound2CLITests {
     @Test func undefinedServerAndEmptyDirectoriesExplainThemselves() throws {
         let cli = try CLIHarness()
         defer { cli.cleanUp() }
-        try cli.write("scenarios/echo.yaml", QARound2CLITests.echo)
+        try cli.write("scenarios/echo.yaml", ScenarioTexts.echo)
         let noServer = try cli.run(["run"])
         #expect(noServer.exitCode == 1)
         #expect(

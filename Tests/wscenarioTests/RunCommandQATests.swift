@@ -5,18 +5,10 @@ import Testing
 /// Fixes found by QA in `wscenario run`, end to end through the built binary.
 @Suite("wscenario run: QA fixes", .serialized)
 struct RunCommandQATests {
-    static let echo = """
-        name: echo
-        steps:
-          - connect: ${server}/echo
-          - send: hi
-          - expect_message: hi
-        """
-
     @Test func unwritableTranscriptsDirectoryExitsTwoBeforeRunningAnything() throws {
         let cli = try CLIHarness()
         defer { cli.cleanUp() }
-        try cli.write("scenarios/echo.yaml", RunCommandQATests.echo)
+        try cli.write("scenarios/echo.yaml", ScenarioTexts.echo)
         try cli.write("blocker", "a regular file")
         let result = try cli.run(["run", "--serve", "--transcripts", "blocker/sub", "--report", "json=r.json"])
         #expect(result.exitCode == 2)
@@ -31,7 +23,7 @@ struct RunCommandQATests {
     @Test func brokenVariablesFileIsReportedOnceWithItsPosition() throws {
         let cli = try CLIHarness()
         defer { cli.cleanUp() }
-        try cli.write("scenarios/echo.yaml", RunCommandQATests.echo)
+        try cli.write("scenarios/echo.yaml", ScenarioTexts.echo)
         try cli.write("bad.vars.yaml", "a: [\n")
         for command in [["run", "--serve"], ["check"], ["list"]] {
             let result = try cli.run(command + ["--vars", "bad.vars.yaml"])

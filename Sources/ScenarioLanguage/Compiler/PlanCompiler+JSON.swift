@@ -46,21 +46,8 @@ extension PlanCompiler {
             let converted = items.compactMap { jsonTemplate($0, what) }
             return converted.count == items.count ? .array(converted) : nil
         case .mapping(let pairs):
-            var members: [JSONTemplate.Member] = []
-            var ok = true
-            for pair in pairs {
-                guard let key = pair.name else {
-                    error("keys in \(what) must be strings", pair.key)
-                    ok = false
-                    continue
-                }
-                if let keyTemplate = template(text: key, pair.key), let value = jsonTemplate(pair.value, what) {
-                    members.append(.init(keyTemplate: keyTemplate, value: value))
-                } else {
-                    ok = false
-                }
-            }
-            return ok ? .object(members) : nil
+            let members = objectMembers(pairs, what) { jsonTemplate($0, what) }
+            return members.map { .object($0.map { .init(keyTemplate: $0.key, value: $0.value) }) }
         }
     }
 
@@ -79,24 +66,31 @@ extension PlanCompiler {
             let converted = items.compactMap { jsonPattern($0, what) }
             return converted.count == items.count ? .array(converted) : nil
         case .mapping(let pairs):
-            var members: [JSONPattern.Member] = []
-            var ok = true
-            for pair in pairs {
-                guard let key = pair.name else {
-                    error("keys in \(what) must be strings", pair.key)
-                    ok = false
-                    continue
-                }
-                if let keyTemplate = template(text: key, pair.key),
-                    let pattern = jsonPattern(pair.value, what, allowAbsent: true)
-                {
-                    members.append(.init(keyTemplate: keyTemplate, pattern: pattern))
-                } else {
-                    ok = false
-                }
-            }
-            return ok ? .object(members) : nil
+            let members = objectMembers(pairs, what) { jsonPattern($0, what, allowAbsent: true) }
+            return members.map { .object($0.map { .init(keyTemplate: $0.key, pattern: $0.value) }) }
         }
+    }
+
+    /// The members of a mapping in a JSON template or pattern: each key a template, each value converted by
+    /// `convert` (not tried when its key is not a valid template); nil after every problem has been reported.
+    private func objectMembers<Value>(
+        _ pairs: [YAMLPair], _ what: String, _ convert: (YAMLNode) -> Value?
+    ) -> [(key: Template, value: Value)]? {
+        var members: [(key: Template, value: Value)] = []
+        var ok = true
+        for pair in pairs {
+            guard let key = pair.name else {
+                error("keys in \(what) must be strings", pair.key)
+                ok = false
+                continue
+            }
+            if let keyTemplate = template(text: key, pair.key), let value = convert(pair.value) {
+                members.append((keyTemplate, value))
+            } else {
+                ok = false
+            }
+        }
+        return ok ? members : nil
     }
 
     private func taggedPattern(_ tag: String, _ node: YAMLNode, _ what: String, allowAbsent: Bool) -> JSONPattern? {

@@ -33,11 +33,8 @@ extension PlanCompiler {
     }
 
     private func binaryPattern(_ node: YAMLNode) -> BinaryPattern? {
-        guard let keys = mapping(node, "binary", allowed: ["hex", "base64", "prefix_hex"]) else { return nil }
-        guard keys.count == 1, let (key, pair) = keys.first else {
-            error("binary needs exactly one of hex, base64, prefix_hex", node)
-            return nil
-        }
+        let allowed = ["hex", "base64", "prefix_hex"]
+        guard let (key, pair) = exactlyOne(node, "binary", allowed: allowed) else { return nil }
         guard let bytes = bytes(pair.value, encoding: key == "base64" ? "base64" : "hex", what: key) else { return nil }
         return key == "prefix_hex" ? .prefix(bytes) : .exact(bytes)
     }

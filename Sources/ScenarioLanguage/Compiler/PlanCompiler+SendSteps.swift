@@ -25,11 +25,7 @@ extension PlanCompiler {
     }
 
     private func binarySource(_ node: YAMLNode) -> BinarySource? {
-        guard let keys = mapping(node, "binary", allowed: ["hex", "base64", "file"]) else { return nil }
-        guard keys.count == 1, let (key, pair) = keys.first else {
-            error("binary needs exactly one of hex, base64, file", node)
-            return nil
-        }
+        guard let (key, pair) = exactlyOne(node, "binary", allowed: ["hex", "base64", "file"]) else { return nil }
         if key == "file" {
             guard let path = string(pair.value, "file") else { return nil }
             let resolved = resolve(path: path)
@@ -101,11 +97,7 @@ extension PlanCompiler {
         }
         var payload = FramePayload.bytes([])
         if let node = keys["payload"]?.value {
-            guard let payloadKeys = mapping(node, "payload", allowed: ["hex", "base64", "text"]) else { return nil }
-            guard payloadKeys.count == 1, let (key, pair) = payloadKeys.first else {
-                error("payload needs exactly one of hex, base64, text", node)
-                return nil
-            }
+            guard let (key, pair) = exactlyOne(node, "payload", allowed: ["hex", "base64", "text"]) else { return nil }
             if key == "text" {
                 guard let text = template(pair.value, "text") else { return nil }
                 payload = .text(text)

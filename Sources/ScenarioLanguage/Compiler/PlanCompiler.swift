@@ -60,6 +60,17 @@ final class PlanCompiler {
         return result
     }
 
+    /// A mapping that must hold exactly one of the `allowed` keys (`binary: { hex: ... }`): that key and its pair,
+    /// or nil after reporting the problem.
+    func exactlyOne(_ node: YAMLNode, _ context: String, allowed: [String]) -> (key: String, pair: YAMLPair)? {
+        guard let keys = mapping(node, context, allowed: allowed) else { return nil }
+        guard keys.count == 1, let (key, pair) = keys.first else {
+            error("\(context) needs exactly one of \(allowed.joined(separator: ", "))", node)
+            return nil
+        }
+        return (key, pair)
+    }
+
     /// A scalar's text (any scalar: `send: 42` sends "42"); reports lists, mappings, null and tags.
     func string(_ node: YAMLNode, _ what: String, expected: String = "a string") -> String? {
         if let tag = node.tag {

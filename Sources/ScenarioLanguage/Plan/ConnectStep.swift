@@ -30,17 +30,3 @@ public enum ConnectFollowUp: Sendable, Equatable {
     /// `expect_error` follows: a failure is expected and judged by it.
     case expectError
 }
-
-/// `tls:` settings of `connect`. Paths are resolved relative to the scenario file.
-public struct TLSOptions: Sendable, Equatable {
-    /// A PEM file of trusted CA certificates.
-    public var caFile: String?
-    /// A PEM client certificate.
-    public var certificateFile: String?
-    /// The PEM private key of the client certificate.
-    public var keyFile: String?
-    /// Skip certificate verification.
-    public var insecure: Bool
-    /// SNI / verification name, when different from the URL's host.
-    public var serverName: String?
-}

@@ -1,17 +1,26 @@
+import ScenarioLanguage
+
 /// What `connect` asks for.
 public struct ConnectRequest: Sendable {
+    /// The rendered `ws://` or `wss://` URL.
     public var url: String
+    /// Extra request headers, in order.
     public var headers: [(String, String)]
+    /// The `Sec-WebSocket-Protocol` offer, in order.
     public var subprotocols: [String]
+    /// The `Origin` header, if any.
     public var origin: String?
+    /// The `Sec-WebSocket-Extensions` offer.
     public var extensions: [String]
     /// Seconds for TCP + TLS + handshake.
     public var timeout: Double
-    public var tls: TLSSettings?
+    /// TLS settings for `wss://` (nil: system defaults).
+    public var tls: TLSOptions?
 
+    /// A request; by default no extra headers, subprotocols, origin or extensions, and a 5 s timeout.
     public init(
         url: String, headers: [(String, String)] = [], subprotocols: [String] = [], origin: String? = nil,
-        extensions: [String] = [], timeout: Double = 5, tls: TLSSettings? = nil
+        extensions: [String] = [], timeout: Double = 5, tls: TLSOptions? = nil
     ) {
         self.url = url
         self.headers = headers
@@ -20,25 +29,5 @@ public struct ConnectRequest: Sendable {
         self.extensions = extensions
         self.timeout = timeout
         self.tls = tls
-    }
-}
-
-/// The `tls:` settings of `connect` (paths already resolved against the scenario file).
-public struct TLSSettings: Sendable, Equatable {
-    public var caFile: String?
-    public var certificateFile: String?
-    public var keyFile: String?
-    public var insecure: Bool
-    public var serverName: String?
-
-    public init(
-        caFile: String? = nil, certificateFile: String? = nil, keyFile: String? = nil, insecure: Bool = false,
-        serverName: String? = nil
-    ) {
-        self.caFile = caFile
-        self.certificateFile = certificateFile
-        self.keyFile = keyFile
-        self.insecure = insecure
-        self.serverName = serverName
     }
 }

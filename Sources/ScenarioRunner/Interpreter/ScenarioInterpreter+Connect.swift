@@ -22,14 +22,9 @@ extension ScenarioInterpreter {
             }
             headers.append((name, value))
         }
-        let tls = step.tls.map {
-            TLSSettings(
-                caFile: $0.caFile, certificateFile: $0.certificateFile, keyFile: $0.keyFile,
-                insecure: $0.insecure, serverName: $0.serverName)
-        }
         let request = ConnectRequest(
             url: url, headers: headers, subprotocols: step.subprotocols, origin: try step.origin.map(render),
-            extensions: step.extensions, timeout: step.timeout.seconds, tls: tls)
+            extensions: step.extensions, timeout: step.timeout.seconds, tls: step.tls)
         let state = self.state(step.connection)
         if let previous = state.connection, state.closed == nil { await previous.disconnect() }
         let epoch = state.reset()
