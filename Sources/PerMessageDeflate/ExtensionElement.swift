@@ -12,7 +12,8 @@ public struct ExtensionElement: Sendable, Equatable {
     }
 
     public static func == (lhs: ExtensionElement, rhs: ExtensionElement) -> Bool {
-        lhs.name == rhs.name && lhs.parameters.elementsEqual(rhs.parameters) { $0.name == $1.name && $0.value == $1.value }
+        lhs.name == rhs.name
+            && lhs.parameters.elementsEqual(rhs.parameters) { $0.name == $1.name && $0.value == $1.value }
     }
 
     /// Parses every element of one or more header values (comma-separated lists), in order. Empty elements are

@@ -44,7 +44,8 @@ public final class MessageDecompressor {
         while input.readableBytes > 0 || output.writableBytes == 0 {
             if output.writableBytes == 0 {
                 guard output.readableBytes <= bound else { throw .messageTooLarge(limit: limit) }
-                output.reserveCapacity(minimumWritableBytes: min(max(output.capacity, 1024), bound + 1 - output.readableBytes))
+                let growth = min(max(output.capacity, 1024), bound + 1 - output.readableBytes)
+                output.reserveCapacity(minimumWritableBytes: growth)
                 if output.writableBytes == 0 { throw .messageTooLarge(limit: limit) }
             }
             do {

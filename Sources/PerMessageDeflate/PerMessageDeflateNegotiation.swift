@@ -7,7 +7,8 @@ public enum PerMessageDeflateNegotiation {
     public static func clientAccept(
         responseValues: [String], offeredExtensions: [String]
     ) throws(PerMessageDeflateError) -> PerMessageDeflateParameters? {
-        let accepted = ExtensionElement.parse(responseValues).filter { $0.name == PerMessageDeflateOffer.extensionName }
+        let accepted = ExtensionElement.parse(responseValues)
+            .filter { $0.name == PerMessageDeflateOffer.extensionName }
         guard let element = accepted.first else { return nil }
         guard PerMessageDeflateOffer.isOffered(in: offeredExtensions) else {
             throw .negotiation("server accepted permessage-deflate, which was not offered")

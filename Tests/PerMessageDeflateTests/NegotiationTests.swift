@@ -70,7 +70,8 @@ struct NegotiationTests {
         ])
         #expect(
             parameters?.headerValue
-                == "permessage-deflate; server_no_context_takeover; server_max_window_bits=11; client_max_window_bits=10")
+                == "permessage-deflate; server_no_context_takeover; server_max_window_bits=11; "
+                + "client_max_window_bits=10")
         #expect(PerMessageDeflateNegotiation.serverAccept(requestValues: ["x-webkit-deflate-frame"]) == nil)
     }
 }

@@ -94,7 +94,8 @@ struct PeerCompressionTests {
     func rsv1WithoutNegotiation() async throws {
         let wire = try MessageCompressor(windowBits: 15, noContextTakeover: true)
             .compress(message: ByteBuffer(string: "hi"))
-        let (peer, port) = try startRawPeer(extensions: "", bytes: serverFrame(opcode: .text, rsv: 0b100, payload: wire))
+        let (peer, port) = try startRawPeer(
+            extensions: "", bytes: serverFrame(opcode: .text, rsv: 0b100, payload: wire))
         defer { peer.stop() }
         let (result, inbox) = await connect("ws://127.0.0.1:\(port)/") { $0.extensions = ["permessage-deflate"] }
         _ = try #require(result.connection)
