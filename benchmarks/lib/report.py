@@ -155,8 +155,8 @@ def markdown(context, workloads, records):
              f"figure{' — SMOKE counts, not a measurement' if context['smoke'] else ''}.", "",
              f"- Machine: {context['cpu']}, {context['vcpus']} vCPUs, {context['memory']}, {context['os']}, "
              f"Linux {context['kernel']} (a shared VM: other engineers were working on it)",
-             f"- wscenario: `{context['wscenario_binary']}` built {context['wscenario_built']}, git {context['git_head']} "
-             f"(+{context['git_dirty_files']} uncommitted Sources files)",
+             f"- wscenario: `{context['wscenario_binary']}` built {context['wscenario_built']}; the checkout was at git "
+             f"{context['git_head']} (+{context['git_dirty_files']} uncommitted Sources files) when measured",
              f"- Peers: {context['peers']}, node-ws (Debian) on Node {context['node']}, Python {context['python']}", ""]
     for name, parameters in workloads.items():
         counts = ", ".join(f"{key}={value}" for key, value in parameters.items() if key != "kind")

@@ -7,10 +7,13 @@ public struct FrameRecord: Sendable, Equatable {
     /// The payload length on the wire (may differ from `payload.count` for `send_frame` with `length:`).
     public var length: Int
     public var masked: Bool
+    /// Whether the payload was compressed on the wire (permessage-deflate); `payload` is then the uncompressed
+    /// share of the message and `length` the compressed length on the wire.
+    public var compressed: Bool
 
     public init(
         opcode: UInt8, fin: Bool = true, rsv: [Bool] = [false, false, false], payload: [UInt8],
-        length: Int? = nil, masked: Bool = false
+        length: Int? = nil, masked: Bool = false, compressed: Bool = false
     ) {
         self.opcode = opcode
         self.fin = fin
@@ -18,6 +21,7 @@ public struct FrameRecord: Sendable, Equatable {
         self.payload = payload
         self.length = length ?? payload.count
         self.masked = masked
+        self.compressed = compressed
     }
 
     /// `text|binary|continuation|ping|pong|close`, or `0x3`... for reserved opcodes.
@@ -51,6 +55,10 @@ public struct FrameRecord: Sendable, Equatable {
         }
         var payloadFields = PayloadRecord.fields(payload, preferText: preferText)
         payloadFields[0] = ("length", .int(length))
+        if compressed {
+            payloadFields.insert(("uncompressed_length", .int(payload.count)), at: 1)
+            payloadFields.insert(("compressed", .bool(true)), at: 1)
+        }
         fields.append(contentsOf: payloadFields)
         return fields
     }

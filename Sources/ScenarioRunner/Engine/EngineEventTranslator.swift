@@ -66,7 +66,7 @@ final class EngineEventTranslator: @unchecked Sendable {
         FrameRecord(
             opcode: record.opcode.rawValue, fin: record.fin, rsv: record.rsvBits,
             payload: Array(record.payload.readableBytesView), length: Int(clamping: record.length),
-            masked: record.masked)
+            masked: record.masked, compressed: record.compressed)
     }
 
     static func response(_ head: HTTPResponseHead) -> HandshakeResponse {
