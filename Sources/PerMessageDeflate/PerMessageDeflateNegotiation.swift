@@ -31,7 +31,8 @@ public enum PerMessageDeflateNegotiation {
     /// values, answered with the parameters it asked for; `nil` when there is none (the connection then runs without
     /// compression). Malformed offers are declined, as RFC 7692 §5 allows.
     public static func serverAccept(requestValues: [String]) -> PerMessageDeflateParameters? {
-        for element in ExtensionElement.parse(requestValues) where element.name == PerMessageDeflateOffer.extensionName {
+        for element in ExtensionElement.parse(requestValues) where element.name == PerMessageDeflateOffer.extensionName
+        {
             guard let offer = try? PerMessageDeflateOffer(element) else { continue }
             return PerMessageDeflateParameters(
                 serverNoContextTakeover: offer.serverNoContextTakeover,

@@ -22,8 +22,9 @@ struct CodecTests {
         let wire = ByteBuffer(bytes: [0xF2, 0x48, 0xCD, 0xC9, 0xC9, 0x07, 0x00])
         #expect(String(buffer: try decompressor.decompress(frame: wire, final: true, limit: 100)) == "Hello")
         let compressor = try MessageCompressor(windowBits: 15, noContextTakeover: true)
-        #expect(Array(try compressor.compress(message: ByteBuffer(string: "Hello")).readableBytesView)
-            == [0xF2, 0x48, 0xCD, 0xC9, 0xC9, 0x07, 0x00])
+        #expect(
+            Array(try compressor.compress(message: ByteBuffer(string: "Hello")).readableBytesView)
+                == [0xF2, 0x48, 0xCD, 0xC9, 0xC9, 0x07, 0x00])
     }
 }
 

@@ -40,16 +40,22 @@ struct NegotiationTests {
         arguments: [
             ("permessage-deflate", [String](), "not offered"),
             ("permessage-deflate; client_max_window_bits=10", ["permessage-deflate"], "not offered"),
-            ("permessage-deflate; server_no_context_takeover; server_no_context_takeover", ["permessage-deflate"],
-             "duplicate"),
+            (
+                "permessage-deflate; server_no_context_takeover; server_no_context_takeover", ["permessage-deflate"],
+                "duplicate"
+            ),
             ("permessage-deflate; server_max_window_bits=7", ["permessage-deflate"], "invalid"),
             ("permessage-deflate; server_max_window_bits=010", ["permessage-deflate"], "invalid"),
-            ("permessage-deflate; client_max_window_bits", ["permessage-deflate; client_max_window_bits"],
-             "needs a value"),
+            (
+                "permessage-deflate; client_max_window_bits", ["permessage-deflate; client_max_window_bits"],
+                "needs a value"
+            ),
             ("permessage-deflate; x-unknown=1", ["permessage-deflate"], "unknown parameter"),
             ("permessage-deflate; server_no_context_takeover=yes", ["permessage-deflate"], "no value"),
-            ("permessage-deflate; server_max_window_bits=12", ["permessage-deflate; server_max_window_bits=10"],
-             "exceeds"),
+            (
+                "permessage-deflate; server_max_window_bits=12", ["permessage-deflate; server_max_window_bits=10"],
+                "exceeds"
+            ),
             ("permessage-deflate", ["permessage-deflate; server_no_context_takeover"], "ignored"),
             ("permessage-deflate, permessage-deflate", ["permessage-deflate"], "more than once"),
         ])

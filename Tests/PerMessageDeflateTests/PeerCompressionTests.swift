@@ -129,8 +129,10 @@ struct PeerCompressionTests {
         arguments: [
             ("permessage-deflate", [String](), "not offered"),
             ("permessage-deflate; client_max_window_bits=10", ["permessage-deflate"], "not offered"),
-            ("permessage-deflate; server_max_window_bits=8; server_max_window_bits=8", ["permessage-deflate"],
-             "duplicate"),
+            (
+                "permessage-deflate; server_max_window_bits=8; server_max_window_bits=8", ["permessage-deflate"],
+                "duplicate"
+            ),
             ("permessage-deflate; server_max_window_bits=16", ["permessage-deflate"], "invalid"),
             ("permessage-deflate; mystery", ["permessage-deflate"], "unknown parameter"),
         ])

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Autobahn|Testsuite's fuzzing client against `wscenario serve` (needs `scripts/setup-autobahn`'s venv).
 @Suite struct AutobahnServerTests {

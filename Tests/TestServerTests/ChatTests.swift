@@ -1,5 +1,5 @@
-import Testing
 import TestServer
+import Testing
 
 @Suite struct ChatTests {
     @Test func membersSeeJoinSayAndLeave() async throws {

@@ -1,5 +1,5 @@
-import Testing
 import TestServer
+import Testing
 
 @Suite struct EchoTests {
     @Test func upgradesWithCorrectAcceptAndEchoesText() async throws {

@@ -1,5 +1,5 @@
-import Testing
 import TestServer
+import Testing
 
 @Suite struct EndpointTests {
     @Test func streamSendsNumberedMessagesThenCloses1000() async throws {

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `docs/server.md` shows the log line `wscenario serve` really writes.
 @Suite struct LogFormatTests {
@@ -28,7 +28,9 @@ import TestSupport
         #expect(real.wholeMatch(of: pattern) != nil, "\(real)")
         let docs = try String(
             contentsOf: TestPaths.repositoryRoot.appendingPathComponent("docs/server.md"), encoding: .utf8)
-        let documented = docs.split(separator: "\n").map { $0.drop { $0 == " " } }.filter { $0.contains("GET /echo ->") }
+        let documented = docs.split(separator: "\n").map { $0.drop { $0 == " " } }.filter {
+            $0.contains("GET /echo ->")
+        }
         #expect(documented.contains { $0.wholeMatch(of: pattern) != nil }, "docs/server.md: \(documented)")
     }
 }

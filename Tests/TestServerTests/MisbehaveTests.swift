@@ -1,5 +1,5 @@
-import Testing
 import TestServer
+import Testing
 
 @Suite struct MisbehaveTests {
     private func upgraded(_ server: BuiltInServer, _ kind: String) throws -> TestClient {

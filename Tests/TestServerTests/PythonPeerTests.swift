@@ -1,7 +1,7 @@
 import Foundation
-import Testing
 import TestServer
 import TestSupport
+import Testing
 
 /// The server against an independent client: Python `websockets` (scripts/setup-peers installs it).
 @Suite struct PythonPeerTests {
@@ -81,8 +81,10 @@ import TestSupport
         let key = directory.appendingPathComponent("key.pem").path
         let openssl = try ProcessRunner.run(
             "/usr/bin/openssl",
-            ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=localhost",
-                "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1", "-keyout", key, "-out", cert],
+            [
+                "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=localhost",
+                "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1", "-keyout", key, "-out", cert,
+            ],
             timeout: 60
         )
         try #require(openssl.exitCode == 0, "\(openssl.standardError)")

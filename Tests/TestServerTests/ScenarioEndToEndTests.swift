@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Every endpoint through the product itself: `wscenario run --serve` with the project's own client.
 @Suite struct ScenarioEndToEndTests {
@@ -154,7 +154,8 @@ import TestSupport
     }
 
     @Test func aWrongExpectationFails() throws {
-        let result = try run("""
+        let result = try run(
+            """
             name: echo is not reversed
             steps:
               - connect: ${server}/echo

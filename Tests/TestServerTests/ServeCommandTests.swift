@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct ServeCommandTests {
     @Test(arguments: [SIGTERM, SIGINT])
@@ -39,10 +39,11 @@ import TestSupport
     @Test func helpDocumentsEveryPath() throws {
         let result = try ProcessRunner.run(TestPaths.wscenarioBinary, ["serve", "--help"], timeout: 30)
         #expect(result.exitCode == 0)
-        for path in ["/echo", "/chat/{room}", "/stream", "/reject/{status}", "/close/{code}", "/auth", "/subprotocols",
+        for path in [
+            "/echo", "/chat/{room}", "/stream", "/reject/{status}", "/close/{code}", "/auth", "/subprotocols",
             "/slow", "/silent", "/fragmented", "/ping", "/heartbeat", "/misbehave/{kind}", "frame-with-101",
-            "--tls-cert", "--tls-key", "--token", "--host", "--port"]
-        {
+            "--tls-cert", "--tls-key", "--token", "--host", "--port",
+        ] {
             #expect(result.standardOutput.contains(path), "serve --help does not mention \(path)")
         }
     }

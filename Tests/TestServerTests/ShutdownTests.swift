@@ -1,8 +1,8 @@
 import Foundation
 import NIOCore
-import Testing
 import TestServer
 import TestSupport
+import Testing
 import WebSocketCore
 import WebSocketEngine
 
@@ -69,8 +69,10 @@ import WebSocketEngine
         let key = directory.appendingPathComponent("key.pem").path
         let openssl = try ProcessRunner.run(
             "/usr/bin/openssl",
-            ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=localhost",
-                "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1", "-keyout", key, "-out", cert],
+            [
+                "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=localhost",
+                "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1", "-keyout", key, "-out", cert,
+            ],
             timeout: 60
         )
         try #require(openssl.exitCode == 0, "\(openssl.standardError)")

@@ -21,9 +21,10 @@ import WebSocketEngine
     }
 
     @Test func aServerCloseInTheSameWriteAsThe101IsEchoed() async throws {
-        let server = try await ScriptedServer(.init(answer: { key in
-            ScriptedServer.upgrade(key) + [0x88, 0x06, 0x03, 0xE9] + Array("away".utf8)
-        }))
+        let server = try await ScriptedServer(
+            .init(answer: { key in
+                ScriptedServer.upgrade(key) + [0x88, 0x06, 0x03, 0xE9] + Array("away".utf8)
+            }))
         defer { Task { await server.stop() } }
         let (result, _) = await connect(server.url) { $0.closeTimeout = .milliseconds(300) }
         let connection = try #require(result.connection)
@@ -35,9 +36,10 @@ import WebSocketEngine
     }
 
     @Test func anUnofferedSubprotocolIsAHandshakeError() async throws {
-        let server = try await ScriptedServer(.init(answer: { key in
-            ScriptedServer.upgrade(key, extraHeaders: "Sec-WebSocket-Protocol: evil\r\n")
-        }))
+        let server = try await ScriptedServer(
+            .init(answer: { key in
+                ScriptedServer.upgrade(key, extraHeaders: "Sec-WebSocket-Protocol: evil\r\n")
+            }))
         defer { Task { await server.stop() } }
         let (result, _) = await connect(server.url) { $0.subprotocols = ["good"] }
         #expect(result.connection == nil)
@@ -49,18 +51,20 @@ import WebSocketEngine
 
     @Test func fragmentedServerMessagesAreReassembledAcrossReads() async throws {
         // Fragments "ab" + ping + "cd" in one write; each frame is still reported.
-        let server = try await ScriptedServer(.init(answer: { key in
-            ScriptedServer.upgrade(key) + [0x01, 0x02, 0x61, 0x62, 0x89, 0x00, 0x80, 0x02, 0x63, 0x64]
-        }))
+        let server = try await ScriptedServer(
+            .init(answer: { key in
+                ScriptedServer.upgrade(key) + [0x01, 0x02, 0x61, 0x62, 0x89, 0x00, 0x80, 0x02, 0x63, 0x64]
+            }))
         defer { Task { await server.stop() } }
         let (result, inbox) = await connect(server.url)
         let connection = try #require(result.connection)
         let message = await inbox.nextMessage(timeout: 5)
         #expect(message?.text == "abcd")
         #expect(message?.frameCount == 2)
-        #expect(Array(eventNames(inbox).prefix(7)) == [
-            "request", "response 101", "in text", "in ping", "out pong", "in continuation", "message text",
-        ])
+        #expect(
+            Array(eventNames(inbox).prefix(7)) == [
+                "request", "response 101", "in text", "in ping", "out pong", "in continuation", "message text",
+            ])
         connection.disconnect()
         #expect(await connection.closed() == CloseOutcome(code: 1006, initiator: .client, clean: false))
     }

@@ -49,7 +49,8 @@ import WebSocketEngine
             #expect(error.kind == .tls)
             #expect(
                 error.message
-                    == "TLS handshake with 127.0.0.1:\(port) failed: certificate verify failed (CERTIFICATE_VERIFY_FAILED)")
+                    == "TLS handshake with 127.0.0.1:\(port) failed: certificate verify failed (CERTIFICATE_VERIFY_FAILED)"
+            )
             // The contract's example `message: /certificate/` matches.
             #expect(error.message.contains("certificate"))
             Self.expectReadable(error.message)
@@ -63,7 +64,8 @@ import WebSocketEngine
             let (result, _) = await connect("wss://127.0.0.1:\(port)/") { $0.tls.caFile = certificate }
             let error = try #require(result.error)
             #expect(error.kind == .tls)
-            #expect(error.message == "TLS handshake with 127.0.0.1:\(port) failed: certificate is not valid for 127.0.0.1")
+            #expect(
+                error.message == "TLS handshake with 127.0.0.1:\(port) failed: certificate is not valid for 127.0.0.1")
             Self.expectReadable(error.message)
         }
     }
@@ -78,7 +80,9 @@ import WebSocketEngine
             #expect(wrong.connection == nil)
             let error = try #require(wrong.error)
             #expect(error.kind == .tls)
-            #expect(error.message == "TLS handshake with 127.0.0.1:\(port) failed: certificate is not valid for example.com")
+            #expect(
+                error.message == "TLS handshake with 127.0.0.1:\(port) failed: certificate is not valid for example.com"
+            )
             // A name the certificate does carry connects.
             let (right, inbox) = await connect("wss://127.0.0.1:\(port)/") {
                 $0.tls.caFile = certificate

@@ -65,8 +65,10 @@ final class HTTPRouterHandler: ChannelInboundHandler, RemovableChannelHandler {
         let isUpgrade = head.headers["Upgrade"].contains { $0.lowercased() == "websocket" }
         var response: HTTPResponse
         if isUpgrade {
-            response = .text(.badRequest, "invalid WebSocket handshake: needs Sec-WebSocket-Key and "
-                + "Sec-WebSocket-Version: 13\n")
+            response = .text(
+                .badRequest,
+                "invalid WebSocket handshake: needs Sec-WebSocket-Key and "
+                    + "Sec-WebSocket-Version: 13\n")
         } else {
             response = .text(.upgradeRequired, "\(head.uri) speaks WebSocket only: send an upgrade request\n")
         }

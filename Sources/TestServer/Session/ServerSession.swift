@@ -64,7 +64,8 @@ final class ServerSession: ChannelInboundHandler, RemovableChannelHandler {
             } else {
                 closeSent = true
                 let allocator = context.channel.allocator
-                let answer = code.map { Self.closeFrame(code: $0, reason: reason, allocator: allocator) }
+                let answer =
+                    code.map { Self.closeFrame(code: $0, reason: reason, allocator: allocator) }
                     ?? WebSocketFrame(fin: true, opcode: .connectionClose, data: ByteBuffer())
                 context.writeAndFlush(wrapOutboundOut(answer)).assumeIsolated().whenComplete { _ in
                     context.close(promise: nil)
