@@ -101,6 +101,11 @@ def summarize(records):
     return rows
 
 
+def ratio_text(ratio):
+    """A ratio with two decimals, or two significant digits when it is below 0.01."""
+    return f"{ratio:.2f}×" if ratio >= 0.01 else f"{ratio:.2g}×"
+
+
 def runs_text(row):
     """Run count, with a dagger per run measured while another engineer's compiler was running."""
     return f"{row['runs']}" + (f" ({row['disturbed']}†)" if row["disturbed"] else "")
@@ -139,7 +144,7 @@ def throughput_table(rows, name, scenario_only):
                 lines.append(f"| {server} | {placement} | {label} | {row['elapsed']:.2f} s "
                              f"| {number(row['rss_mib'], 1)} | {runs_text(row)} |")
             else:
-                ratio = f"{row['rate'] / fastest:.2f}×" if fastest else "–"
+                ratio = ratio_text(row["rate"] / fastest) if fastest else "–"
                 latency = row.get("latency")
                 latency_text = " / ".join(number(latency[p], 0) for p in ("p50", "p99", "p999")) if latency else "–"
                 spread = f"{number(row['rates'][0])}–{number(row['rates'][-1])}"
