@@ -12,8 +12,8 @@ final class ConnectionState: @unchecked Sendable {
 
     private var connectionStorage: (any ScenarioConnection)?
     private var handshakeStorage: HandshakeResponse?
-    private var messages: [InboxMessage] = []
-    private var consumed: [Bool] = []
+    /// Every data message by arrival index; a consumed message is dropped (nil), so its payload is freed.
+    private var messages: [InboxMessage?] = []
     private var pongs: [[UInt8]] = []
     private var serverCloseStorage: (code: Int?, reason: String)?
     private var closedStorage: (code: Int, reason: String, by: CloseSide)?
@@ -52,15 +52,17 @@ final class ConnectionState: @unchecked Sendable {
     var messageCount: Int { lock.withLock { messages.count } }
 
     /// Messages not consumed yet, in arrival order.
-    var unconsumed: [InboxMessage] { unconsumed(from: 0) }
+    var unconsumed: [InboxMessage] {
+        lock.withLock { messages[min(firstUnconsumed, messages.count)...].compactMap { $0 } }
+    }
 
-    /// Messages not consumed yet with an arrival index of at least `start`, in arrival order.
-    func unconsumed(from start: Int) -> [InboxMessage] {
+    /// The first message not consumed yet with an arrival index of at least `start`, if any. Scanning with it
+    /// (`start` = the last index seen + 1) costs O(1) per message, however long the inbox grows.
+    func nextUnconsumed(from start: Int) -> InboxMessage? {
         lock.withLock {
-            var from = max(start, firstUnconsumed)
-            while from < messages.count && consumed[from] { from += 1 }
-            guard from < messages.count else { return [] }
-            return (from..<messages.count).filter { !consumed[$0] }.map { messages[$0] }
+            var index = max(start, firstUnconsumed)
+            while index < messages.count && messages[index] == nil { index += 1 }
+            return index < messages.count ? messages[index] : nil
         }
     }
 
@@ -75,7 +77,6 @@ final class ConnectionState: @unchecked Sendable {
             connectionStorage = nil
             handshakeStorage = nil
             messages = []
-            consumed = []
             firstUnconsumed = 0
             pongs = []
             serverCloseStorage = nil
@@ -115,9 +116,9 @@ final class ConnectionState: @unchecked Sendable {
 
     func consume(_ index: Int) {
         lock.withLock {
-            guard index < consumed.count else { return }
-            consumed[index] = true
-            while firstUnconsumed < consumed.count && consumed[firstUnconsumed] { firstUnconsumed += 1 }
+            guard index < messages.count else { return }
+            messages[index] = nil
+            while firstUnconsumed < messages.count && messages[firstUnconsumed] == nil { firstUnconsumed += 1 }
         }
     }
 
@@ -178,7 +179,6 @@ final class ConnectionState: @unchecked Sendable {
                     + PayloadRecord.fields(payload, preferText: isText))
             update {
                 messages.append(InboxMessage(index: messages.count, isText: isText, payload: payload, nanos: nanos))
-                consumed.append(false)
             }
         case .pong(let payload):
             update { pongs.append(payload) }

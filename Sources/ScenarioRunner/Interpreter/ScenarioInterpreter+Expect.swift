@@ -23,7 +23,7 @@ extension ScenarioInterpreter {
         while true {
             let generation = state.signal.current
             let ended = state.isTerminated
-            for message in state.unconsumed(from: scanned) {
+            while let message = state.nextUnconsumed(from: scanned) {
                 scanned = message.index + 1
                 if matcher.matches(message) {
                     state.consume(message.index)
@@ -97,7 +97,7 @@ extension ScenarioInterpreter {
         while true {
             let generation = state.signal.current
             let ended = state.isTerminated
-            for message in state.unconsumed(from: scanned) {
+            while let message = state.nextUnconsumed(from: scanned) {
                 scanned = message.index + 1
                 if let position = pending.firstIndex(where: { matchers[$0].matches(message) }) {
                     pending.remove(at: position)
@@ -137,7 +137,9 @@ extension ScenarioInterpreter {
         let deadline = environment.monotonicNanos() &+ step.duration.nanoseconds
         while true {
             let generation = state.signal.current
-            for message in state.unconsumed(from: firstNew) {
+            var scanned = firstNew
+            while let message = state.nextUnconsumed(from: scanned) {
+                scanned = message.index + 1
                 if ignores.contains(where: { $0.matches(message) }) {
                     state.consume(message.index)
                     continue
