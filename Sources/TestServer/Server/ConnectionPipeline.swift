@@ -53,7 +53,8 @@ enum ConnectionPipeline {
         if let deflate = server.negotiateDeflate(head.headers["Sec-WebSocket-Extensions"], route: route) {
             headers.add(name: "Sec-WebSocket-Extensions", value: deflate.headerValue)
         }
-        guard delay > 0 else { return channel.eventLoop.makeSucceededFuture(headers) }
-        return channel.eventLoop.scheduleTask(in: .milliseconds(Int64(delay))) { headers }.futureResult
+        let answer = headers
+        guard delay > 0 else { return channel.eventLoop.makeSucceededFuture(answer) }
+        return channel.eventLoop.scheduleTask(in: .milliseconds(Int64(delay))) { answer }.futureResult
     }
 }
