@@ -10,12 +10,14 @@ extension ScenarioInterpreter {
     }
 
     func resolvedIgnores() throws -> [ResolvedMatcher] {
-        try scenario.ignore.map { try ResolvedMatcher($0, lookup: lookup) }
+        try scenario.ignore.enumerated().map { index, matcher in
+            try matcherCache.resolve(matcher, key: "ignore#\(index)", lookup: lookup)
+        }
     }
 
     func expectMessage(_ step: ExpectMessageStep) async throws {
         let state = try existingState(step.connection)
-        let matcher = try ResolvedMatcher(step.matcher, lookup: lookup)
+        let matcher = try matcherCache.resolve(step.matcher, key: (tracker.current ?? "") + "#0", lookup: lookup)
         let ignores = try resolvedIgnores()
         let deadline = environment.monotonicNanos() &+ step.within.nanoseconds
         var seen: [Int: InboxMessage] = [:]
@@ -88,7 +90,10 @@ extension ScenarioInterpreter {
 
     func expectMessages(_ step: ExpectMessagesStep) async throws {
         let state = try existingState(step.connection)
-        let matchers = try step.all.map { try ResolvedMatcher($0, lookup: lookup) }
+        let path = tracker.current ?? ""
+        let matchers = try step.all.enumerated().map { index, matcher in
+            try matcherCache.resolve(matcher, key: path + "#\(index)", lookup: lookup)
+        }
         let ignores = try resolvedIgnores()
         var pending = Array(matchers.indices)
         var seen: [Int: InboxMessage] = [:]

@@ -10,6 +10,8 @@ final class ScenarioInterpreter {
     let environment: RunEnvironment
     let transcript: TranscriptWriter
     let tracker = StepTracker()
+    /// Matchers without variable references, resolved once per step path.
+    let matcherCache = MatcherCache()
     var variables: [String: JSONValue] = [:]
     var iterations: [Int] = []
     /// The `times:` of each enclosing `repeat`, parallel to `iterations`.
@@ -110,8 +112,8 @@ final class ScenarioInterpreter {
         fields.append(("line", .int(step.location.line)))
         if step.location.file != scenario.file { fields.append(("file", .string(step.location.file))) }
         tracker.current = path
+        // Not flushed per step: the writer flushes on size, on its timer, after a failed step and at the end.
         transcript.record(.stepStart, connection: step.kind.connection, step: path, fields)
-        transcript.flush()
         let stepStart = environment.monotonicNanos()
         do {
             if Task.isCancelled { throw ScenarioInterrupted() }
@@ -139,7 +141,6 @@ final class ScenarioInterpreter {
         transcript.record(
             .stepEnd, step: path,
             [("status", .string("passed")), ("duration", .double(ScenarioInterpreter.micro(elapsed)))])
-        transcript.flush()
     }
 
     private func execute(_ step: Step, path: String) async throws {

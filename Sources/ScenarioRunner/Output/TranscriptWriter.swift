@@ -2,8 +2,9 @@ import Foundation
 
 /// Writes one scenario's transcript incrementally: JSON Lines plus the text rendering beside it.
 ///
-/// Events are buffered and written at step ends (`flush()`), when the buffer grows past 64 KiB, and on
-/// `finish()`, so a transcript is complete up to the last step even when the run is interrupted.
+/// Events are buffered as UTF-8 bytes and written when the buffer grows past 64 KiB, on `flush()` (after a
+/// failed step), by a timer at most `flushIntervalNanos` after an event was buffered, and on `finish()`, so a
+/// transcript on disk is at most that far behind and complete when the run fails, times out or is interrupted.
 /// When a secret value becomes known after events were written (a `capture:` into a secret variable),
 /// `finish()` rewrites both files with every secret masked, and `text` uses the final set of secrets too.
 /// Thread-safe: connection events arrive from event-loop threads.
@@ -14,8 +15,13 @@ public final class TranscriptWriter: @unchecked Sendable {
     private let clock: @Sendable () -> UInt64
     private var jsonlHandle: FileHandle?
     private var textHandle: FileHandle?
-    private var jsonlBuffer = ""
-    private var textBuffer = ""
+    private var jsonlBuffer: [UInt8] = []
+    private var textBuffer: [UInt8] = []
+    /// Flushes the buffers when events have been waiting for `flushIntervalNanos`.
+    private var flushTimer: DispatchSourceTimer?
+    private var flushScheduled = false
+    private let flushIntervalNanos: Int = 50_000_000
+    private static let flushQueue = DispatchQueue(label: "wscenario.transcript-flush")
     /// The events kept for the text rendering of reports: the first and the last `keptLines`.
     private var headLines: [TranscriptEvent] = []
     private var tailLines: [TranscriptEvent] = []
@@ -54,6 +60,8 @@ public final class TranscriptWriter: @unchecked Sendable {
         }
     }
 
+    deinit { flushTimer?.cancel() }
+
     /// Seconds since the scenario started, for `nanos` (a monotonic reading) or now.
     public func elapsed(at nanos: UInt64? = nil) -> Double {
         let now = nanos ?? clock()
@@ -81,13 +89,19 @@ public final class TranscriptWriter: @unchecked Sendable {
             let redacted = fields.map { ($0.0, redactor.redact($0.1)) }
             let event = TranscriptEvent(time: time, kind: kind, connection: connection, step: step, fields: redacted)
             let line = TranscriptTextRenderer.line(event)
-            jsonlBuffer += event.json.serialized() + "\n"
-            textBuffer += line + "\n"
+            jsonlBuffer.append(contentsOf: event.json.serialized().utf8)
+            jsonlBuffer.append(0x0A)
+            textBuffer.append(contentsOf: line.utf8)
+            textBuffer.append(0x0A)
             keep(event)
             recordedAny = true
             if keepEvents { events.append(event) }
             observer?(line)
-            if jsonlBuffer.utf8.count > 64 * 1024 { writeBuffers() }
+            if jsonlBuffer.count > 64 * 1024 || textBuffer.count > 64 * 1024 {
+                writeBuffers()
+            } else {
+                scheduleFlush()
+            }
         }
     }
 
@@ -103,6 +117,8 @@ public final class TranscriptWriter: @unchecked Sendable {
         lock.withLock {
             guard !finished else { return nil }
             writeBuffers()
+            flushTimer?.cancel()
+            flushTimer = nil
             try? jsonlHandle?.close()
             try? textHandle?.close()
             jsonlHandle = nil
@@ -151,14 +167,33 @@ public final class TranscriptWriter: @unchecked Sendable {
     /// Every event so far (only kept with `keepEvents`).
     public var recordedEvents: [TranscriptEvent] { lock.withLock { events } }
 
+    /// Arms the flush timer for buffered events (called with the lock held; only with files to write).
+    private func scheduleFlush() {
+        guard !flushScheduled, jsonlHandle != nil || textHandle != nil else { return }
+        flushScheduled = true
+        let timer: DispatchSourceTimer
+        if let existing = flushTimer {
+            timer = existing
+        } else {
+            timer = DispatchSource.makeTimerSource(queue: TranscriptWriter.flushQueue)
+            timer.setEventHandler { [weak self] in self?.flush() }
+            flushTimer = timer
+            timer.schedule(deadline: .now() + .nanoseconds(flushIntervalNanos), leeway: .milliseconds(10))
+            timer.resume()
+            return
+        }
+        timer.schedule(deadline: .now() + .nanoseconds(flushIntervalNanos), leeway: .milliseconds(10))
+    }
+
     private func writeBuffers() {
+        flushScheduled = false
         if !jsonlBuffer.isEmpty {
-            try? jsonlHandle?.write(contentsOf: Data(jsonlBuffer.utf8))
-            jsonlBuffer = ""
+            try? jsonlHandle?.write(contentsOf: jsonlBuffer)
+            jsonlBuffer.removeAll(keepingCapacity: jsonlBuffer.count <= 256 * 1024)
         }
         if !textBuffer.isEmpty {
-            try? textHandle?.write(contentsOf: Data(textBuffer.utf8))
-            textBuffer = ""
+            try? textHandle?.write(contentsOf: textBuffer)
+            textBuffer.removeAll(keepingCapacity: textBuffer.count <= 256 * 1024)
         }
     }
 }

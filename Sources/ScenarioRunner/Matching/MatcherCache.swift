@@ -1,0 +1,23 @@
+import ScenarioLanguage
+
+/// Resolved matchers that reference no variables, kept per scenario so that a step in a `repeat` (and the
+/// scenario's `ignore:` list) is resolved once instead of on every step. Matchers with template references are
+/// resolved every time, since the variables they read may change. Used from the interpreter's task only.
+final class MatcherCache {
+    private var literal: [String: ResolvedMatcher] = [:]
+
+    /// The resolved form of `matcher`, cached under `key` (the step path and matcher position) when resolving it
+    /// looked up no variables.
+    func resolve(
+        _ matcher: MessageMatcher, key: String, lookup: (TemplateReference) throws -> JSONValue
+    ) throws -> ResolvedMatcher {
+        if let cached = literal[key] { return cached }
+        var lookedUp = false
+        let resolved = try ResolvedMatcher(matcher) { reference in
+            lookedUp = true
+            return try lookup(reference)
+        }
+        if !lookedUp { literal[key] = resolved }
+        return resolved
+    }
+}
