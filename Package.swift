@@ -94,18 +94,33 @@ let package = Package(
             dependencies: [],
             path: "Tests/TestSupport"
         ),
+        // Helpers shared by the engine, server and deflate tests: a recording client and a scoped built-in server.
+        .target(
+            name: "EngineTestSupport",
+            dependencies: [
+                "WebSocketEngine", "WebSocketCore", "TestServer", .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            path: "Tests/EngineTestSupport"
+        ),
         .testTarget(name: "WebSocketCoreTests", dependencies: ["WebSocketCore"]),
         .testTarget(
             name: "PerMessageDeflateTests",
-            dependencies: ["PerMessageDeflate", "WebSocketEngine", "WebSocketCore", "TestServer", "TestSupport"]
+            dependencies: [
+                "PerMessageDeflate", "WebSocketEngine", "WebSocketCore", "TestServer", "TestSupport",
+                "EngineTestSupport",
+            ]
         ),
-        .testTarget(name: "WebSocketEngineTests", dependencies: ["WebSocketEngine", "WebSocketCore", "TestSupport"]),
+        .testTarget(
+            name: "WebSocketEngineTests",
+            dependencies: ["WebSocketEngine", "WebSocketCore", "TestSupport", "EngineTestSupport"]),
         .testTarget(
             name: "ScenarioLanguageTests", dependencies: ["ScenarioLanguage", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(
             name: "ScenarioRunnerTests",
             dependencies: ["ScenarioRunner", "ScenarioLanguage", "TestServer", "TestSupport"]),
-        .testTarget(name: "TestServerTests", dependencies: ["TestServer", "WebSocketEngine", "TestSupport"]),
+        .testTarget(
+            name: "TestServerTests",
+            dependencies: ["TestServer", "WebSocketEngine", "TestSupport", "EngineTestSupport"]),
         .testTarget(name: "wscenarioTests", dependencies: ["wscenario", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,3 +1,4 @@
+import EngineTestSupport
 import Foundation
 import NIOCore
 import PerMessageDeflate
@@ -6,35 +7,6 @@ import TestSupport
 import WebSocketCore
 import WebSocketEngine
 
-/// Connects with an inbox recording every event.
-func connect(_ url: String, _ configure: (inout WebSocketClientConfiguration) -> Void = { _ in })
-    async -> (WebSocketConnectResult, WebSocketEventInbox)
-{
-    var configuration = WebSocketClientConfiguration(url: url)
-    configuration.connectTimeout = .seconds(5)
-    configuration.handshakeTimeout = .seconds(5)
-    configuration.closeTimeout = .seconds(2)
-    configure(&configuration)
-    let inbox = WebSocketEventInbox()
-    let result = await WebSocketClient().connect(configuration) { inbox.receive($0) }
-    return (result, inbox)
-}
-
-/// Runs `body` against a fresh built-in server on a free 127.0.0.1 port, then shuts it down.
-func withServer(
-    _ configuration: BuiltInServerConfiguration = BuiltInServerConfiguration(),
-    _ body: (BuiltInServer) async throws -> Void
-) async throws {
-    let server = try await BuiltInServer.start(configuration)
-    do {
-        try await body(server)
-    } catch {
-        try await server.shutdown()
-        throw error
-    }
-    try await server.shutdown()
-}
-
 /// Frames the client wrote / received.
 func framesOut(_ inbox: WebSocketEventInbox) -> [WebSocketFrameRecord] {
     inbox.events.compactMap { if case .frameOut(let frame) = $0.event { return frame } else { return nil } }
@@ -42,16 +14,6 @@ func framesOut(_ inbox: WebSocketEventInbox) -> [WebSocketFrameRecord] {
 
 func framesIn(_ inbox: WebSocketEventInbox) -> [WebSocketFrameRecord] {
     inbox.events.compactMap { if case .frameIn(let frame) = $0.event { return frame } else { return nil } }
-}
-
-/// Waits (bounded) until the inbox saw the close event.
-func waitForClose(_ inbox: WebSocketEventInbox, timeout: Double = 5) async -> CloseOutcome? {
-    let deadline = NIODeadline.now() + .milliseconds(Int64(timeout * 1000))
-    while NIODeadline.now() < deadline {
-        if let outcome = inbox.closeOutcome { return outcome }
-        try? await Task.sleep(nanoseconds: 20_000_000)
-    }
-    return inbox.closeOutcome
 }
 
 /// A one-connection raw server in Python: answers the handshake with a valid 101 carrying

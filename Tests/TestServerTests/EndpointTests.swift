@@ -1,3 +1,4 @@
+import EngineTestSupport
 import TestServer
 import Testing
 

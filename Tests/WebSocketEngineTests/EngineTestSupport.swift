@@ -2,30 +2,6 @@ import NIOCore
 import WebSocketCore
 import WebSocketEngine
 
-/// Connects with an inbox recording every event.
-func connect(_ url: String, _ configure: (inout WebSocketClientConfiguration) -> Void = { _ in })
-    async -> (WebSocketConnectResult, WebSocketEventInbox)
-{
-    var configuration = WebSocketClientConfiguration(url: url)
-    configuration.connectTimeout = .seconds(5)
-    configuration.handshakeTimeout = .seconds(5)
-    configuration.closeTimeout = .seconds(2)
-    configure(&configuration)
-    let inbox = WebSocketEventInbox()
-    let result = await WebSocketClient().connect(configuration) { inbox.receive($0) }
-    return (result, inbox)
-}
-
-/// Waits (bounded) until the inbox saw the close event.
-func waitForClose(_ inbox: WebSocketEventInbox, timeout: Double = 5) async -> CloseOutcome? {
-    let deadline = NIODeadline.now() + .milliseconds(Int64(timeout * 1000))
-    while NIODeadline.now() < deadline {
-        if let outcome = inbox.closeOutcome { return outcome }
-        try? await Task.sleep(nanoseconds: 20_000_000)
-    }
-    return inbox.closeOutcome
-}
-
 /// A short name per event, to assert on order.
 func eventNames(_ inbox: WebSocketEventInbox) -> [String] {
     inbox.events.map { timed in

@@ -1,3 +1,4 @@
+import EngineTestSupport
 import NIOCore
 import Testing
 import WebSocketCore
