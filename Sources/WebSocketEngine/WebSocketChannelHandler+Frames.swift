@@ -145,6 +145,26 @@ extension WebSocketChannelHandler {
         context?.flush()
     }
 
+    /// Writes a data message now and flushes it when the current event-loop task ends, or at once when 64 KiB or
+    /// more wait unflushed: a burst of sends from a task on this loop costs one system call.
+    func sendMessageOnLoop(opcode: WebSocketOpcode, payload: ByteBuffer, fragments: Int) throws(WebSocketError) {
+        guard case .open = phase, closeMachine.isOpen, let context else { throw closedError }
+        writeMessage(opcode: opcode, payload: payload, fragments: fragments, promise: nil)
+        unflushedBytes += payload.readableBytes
+        if unflushedBytes >= 64 * 1024 {
+            unflushedBytes = 0
+            context.flush()
+        } else if !flushScheduled {
+            flushScheduled = true
+            context.eventLoop.assumeIsolated().execute { [self] in
+                flushScheduled = false
+                guard unflushedBytes > 0 else { return }
+                unflushedBytes = 0
+                self.context?.flush()
+            }
+        }
+    }
+
     func sendControl(opcode: WebSocketOpcode, payload: ByteBuffer, promise: EventLoopPromise<Void>) {
         guard phase == .open || phase == .failed, context != nil else {
             promise.fail(closedError)

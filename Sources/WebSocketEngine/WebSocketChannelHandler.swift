@@ -36,6 +36,10 @@ final class WebSocketChannelHandler: ChannelInboundHandler {
     var answerPrefix: [UInt8] = []
     /// The permessage-deflate codec, once negotiated.
     var deflate: DeflateState?
+    /// Payload bytes written by `sendMessageOnLoop` and not flushed yet.
+    var unflushedBytes = 0
+    /// A flush at the end of the current event-loop task is queued.
+    var flushScheduled = false
 
     init(
         configuration: WebSocketClientConfiguration, request: HandshakeRequest, sink: EventSink,

@@ -61,7 +61,8 @@ public final class WebSocketClient: Sendable {
         let request = HandshakeRequest.make(
             host: url.hostHeader, path: url.path, key: key, subprotocols: configuration.subprotocols,
             origin: configuration.origin, extensions: configuration.extensions, extraHeaders: configuration.headers)
-        let eventLoop = eventLoopGroup.next()
+        // Called on one of the group's loops (a scenario's steps run on one), the connection stays on that loop.
+        let eventLoop = eventLoopGroup.any()
         let promise = eventLoop.makePromise(of: HandshakeCompletion.self)
         // SNI never carries an IP address; an address `server_name` is still verified (ServerNameVerifier).
         let sniName = configuration.tls.serverName ?? url.host

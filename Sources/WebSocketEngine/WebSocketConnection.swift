@@ -49,7 +49,16 @@ public final class WebSocketConnection: Sendable {
     }
 
     /// Sends a data message with the given opcode (`.text` or `.binary`), split into `fragments` frames.
+    ///
+    /// Called on the connection's own event loop, the frames are written at once and flushed when the current
+    /// event-loop task ends (or after 64 KiB), so that a burst of sends costs one system call and no thread switch;
+    /// a later write failure shows as the connection's events. From any other thread it returns once the bytes
+    /// were handed to the socket.
     public func send(opcode: WebSocketOpcode, payload: ByteBuffer, fragments: Int = 1) async throws(WebSocketError) {
+        if channel.eventLoop.inEventLoop {
+            try handler.value.sendMessageOnLoop(opcode: opcode, payload: payload, fragments: fragments)
+            return
+        }
         try await run { handler, promise in
             handler.sendMessage(opcode: opcode, payload: payload, fragments: fragments, promise: promise)
         }
@@ -94,13 +103,25 @@ public final class WebSocketConnection: Sendable {
     /// configuration's `closeTimeout`) for the server's close, closes TCP, and returns how it ended. If the
     /// connection is already closing or closed, waits for / returns that outcome.
     public func close(code: UInt16? = 1000, reason: String = "", timeout: TimeAmount? = nil) async -> CloseOutcome {
+        try! await startClose(code: code, reason: reason, timeout: timeout).get()
+    }
+
+    /// Starts the closing handshake like `close(code:reason:timeout:)` and returns its outcome as a future. Called on
+    /// the connection's event loop, the close frame is written before this returns (after every earlier send).
+    public func startClose(code: UInt16? = 1000, reason: String = "", timeout: TimeAmount? = nil)
+        -> EventLoopFuture<CloseOutcome>
+    {
         let timeout = timeout ?? defaultCloseTimeout
         let promise = channel.eventLoop.makePromise(of: CloseOutcome.self)
+        if channel.eventLoop.inEventLoop {
+            handler.value.close(code: code, reason: reason, timeout: timeout, promise: promise)
+            return promise.futureResult
+        }
         let handler = self.handler
         channel.eventLoop.execute {
             handler.value.close(code: code, reason: reason, timeout: timeout, promise: promise)
         }
-        return try! await promise.futureResult.get()
+        return promise.futureResult
     }
 
     /// Waits until the connection is over (however it ends) and returns how it ended.
@@ -113,6 +134,10 @@ public final class WebSocketConnection: Sendable {
 
     /// Drops TCP without a close frame (the outcome is 1006, by the client).
     public func disconnect() {
+        if channel.eventLoop.inEventLoop {
+            handler.value.disconnect()
+            return
+        }
         let handler = self.handler
         channel.eventLoop.execute { handler.value.disconnect() }
     }

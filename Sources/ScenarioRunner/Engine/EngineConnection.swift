@@ -41,14 +41,10 @@ final class EngineConnection: ScenarioConnection {
     }
 
     func close(code: Int?, reason: String, timeout: Double) async throws {
-        let connection = self.connection
-        let closeCode = code.map { UInt16(clamping: $0) }
-        // The engine's close waits for the whole closing handshake; the interpreter waits on events instead.
-        Task {
-            _ = await connection.close(
-                code: closeCode, reason: reason, timeout: .nanoseconds(Int64(max(0.05, timeout) * 1e9)))
-        }
-        await Task.yield()
+        // The engine's close future ends with the whole closing handshake; the interpreter waits on events instead.
+        _ = connection.startClose(
+            code: code.map { UInt16(clamping: $0) }, reason: reason,
+            timeout: .nanoseconds(Int64(max(0.05, timeout) * 1e9)))
     }
 
     func disconnect() async {

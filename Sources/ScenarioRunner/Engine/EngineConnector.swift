@@ -9,6 +9,9 @@ public struct EngineConnector: ScenarioConnector {
     private let client: WebSocketClient
     private let clock: @Sendable () -> UInt64
 
+    /// The event loops the connections run on (a scenario's steps run on one of them too).
+    public var eventLoopGroup: EventLoopGroup { client.eventLoopGroup }
+
     /// Uses the shared event loop group; `clock` must be the runner's monotonic clock (transcript times).
     public init(
         client: WebSocketClient = WebSocketClient(),

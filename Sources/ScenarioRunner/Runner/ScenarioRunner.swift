@@ -133,7 +133,13 @@ public struct ScenarioRunner: Sendable {
         let interpreter = ScenarioInterpreter(
             scenario: scenario, connector: connector, environment: environment, transcript: transcript,
             startNanos: start)
-        let outcome = await interpreter.run()
+        let outcome: ScenarioInterpreter.Outcome
+        if let loop = (connector as? EngineConnector)?.eventLoopGroup.next() {
+            // Steps run on the event loop their connections use: no thread switch per message.
+            outcome = await withTaskExecutorPreference(EventLoopTaskExecutor(loop)) { await interpreter.run() }
+        } else {
+            outcome = await interpreter.run()
+        }
         var warnings = outcome.warnings
         if let problem = transcript.finish() { warnings.append(problem) }
         for warning in warnings {
