@@ -10,6 +10,10 @@ public final class WebSocketConnection: Sendable {
     private let handler: NIOLoopBound<WebSocketChannelHandler>
     private let defaultCloseTimeout: TimeAmount
 
+    /// The event loop the connection runs on; sends from a task running on it take the fast path of
+    /// `send(opcode:payload:fragments:)`.
+    public var eventLoop: EventLoop { channel.eventLoop }
+
     /// The handshake request that opened this connection.
     public let request: HandshakeRequest
     /// The server's 101 answer.
