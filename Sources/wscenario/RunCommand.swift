@@ -23,6 +23,7 @@ struct RunCommand: AsyncParsableCommand {
               wscenario run --var server=ws://127.0.0.1:9001 --tag smoke
               wscenario run --jobs 4 --report junit=out/ws.xml tests/ws/
               wscenario run --shard 2/4 --fail-fast --quiet
+              wscenario run --no-transcripts --report junit=out/soak.xml soak/
             """)
 
     @Argument(help: ArgumentHelp("Scenario files and/or directories (default: ./scenarios).", valueName: "PATH"))
@@ -47,8 +48,11 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(help: "Stop starting new scenarios after the first failure.")
     var failFast = false
 
-    @Option(help: ArgumentHelp("Where transcripts go.", valueName: "DIR"))
-    var transcripts: String = ".wscenario/transcripts"
+    @Option(help: ArgumentHelp("Where transcripts go (default: .wscenario/transcripts).", valueName: "DIR"))
+    var transcripts: String?
+
+    @Flag(help: "Write no transcript files, for soak and load runs (JUnit reports still carry the text).")
+    var noTranscripts = false
 
     @Option(help: ArgumentHelp("Write a report: junit=FILE or json=FILE (repeatable).", valueName: "FORMAT=FILE"))
     var report: [String] = []
@@ -83,7 +87,11 @@ struct RunCommand: AsyncParsableCommand {
             options.reports.append(request)
         }
         options.failFast = failFast
-        options.transcriptsDirectory = URL(fileURLWithPath: transcripts)
+        if noTranscripts, transcripts != nil {
+            RunCommand.fail("error: --transcripts and --no-transcripts contradict each other: use one")
+        }
+        options.transcriptsDirectory =
+            noTranscripts ? nil : URL(fileURLWithPath: transcripts ?? ".wscenario/transcripts")
         options.verbose = verbose
         options.console = ConsoleReporter(style: .detect(), quiet: quiet)
         options.warningHandler = { StandardError.printLine($0.rendered) }
