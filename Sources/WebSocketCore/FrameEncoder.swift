@@ -35,10 +35,17 @@ public enum FrameEncoder {
     ) {
         let length = lengthOverride ?? UInt64(payload.readableBytes)
         writeHeader(fin: fin, rsv: rsv, opcode: opcode, length: length, maskingKey: maskingKey, into: &buffer)
-        let payloadStart = buffer.writerIndex - buffer.readerIndex
-        buffer.writeImmutableBuffer(payload)
-        if let maskingKey {
-            FrameMasking.apply(key: maskingKey, to: &buffer, fromReadableOffset: payloadStart)
+        guard let maskingKey else {
+            buffer.writeImmutableBuffer(payload)
+            return
+        }
+        let count = payload.readableBytes
+        guard count > 0 else { return }
+        payload.withUnsafeReadableBytes { source in
+            _ = buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: count) { target in
+                FrameMasking.mask(key: maskingKey, from: source, into: target)
+                return count
+            }
         }
     }
 

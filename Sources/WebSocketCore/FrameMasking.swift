@@ -8,21 +8,36 @@ public enum FrameMasking {
         buffer.withUnsafeMutableReadableBytes { bytes in
             let count = bytes.count - offset
             guard count > 0, let base = bytes.baseAddress?.advanced(by: offset) else { return }
-            let wordKey = UInt32(bigEndian: key)  // bytes in wire order when stored in memory
-            var index = 0
-            while index + 4 <= count {
-                let word = base.loadUnaligned(fromByteOffset: index, as: UInt32.self)
-                base.storeBytes(of: word ^ wordKey, toByteOffset: index, as: UInt32.self)
-                index += 4
-            }
-            while index < count {
-                let shift = UInt32(24 - 8 * (index & 3))
-                let keyByte = UInt8(truncatingIfNeeded: key >> shift)
-                base.storeBytes(
-                    of: base.load(fromByteOffset: index, as: UInt8.self) ^ keyByte,
-                    toByteOffset: index, as: UInt8.self)
-                index += 1
-            }
+            mask(key: key, from: UnsafeRawPointer(base), to: base, count: count)
+        }
+    }
+
+    /// Writes `source` masked with `key` into `destination` (which must have room for `source.count` bytes): one
+    /// pass instead of a copy followed by masking in place.
+    public static func mask(
+        key: UInt32, from source: UnsafeRawBufferPointer, into destination: UnsafeMutableRawBufferPointer
+    ) {
+        precondition(destination.count >= source.count, "the destination is too small")
+        guard let from = source.baseAddress, let to = destination.baseAddress, !source.isEmpty else { return }
+        mask(key: key, from: from, to: to, count: source.count)
+    }
+
+    /// Masks `count` bytes from `from` into `to` (which may be the same memory), 8 bytes at a time.
+    private static func mask(key: UInt32, from: UnsafeRawPointer, to: UnsafeMutableRawPointer, count: Int) {
+        let wordKey = UInt32(bigEndian: key)  // bytes in wire order when stored in memory
+        let longKey = UInt64(wordKey) | UInt64(wordKey) << 32
+        var index = 0
+        while index + 8 <= count {
+            let word = from.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            to.storeBytes(of: word ^ longKey, toByteOffset: index, as: UInt64.self)
+            index += 8
+        }
+        while index < count {
+            let shift = UInt32(24 - 8 * (index & 3))
+            let keyByte = UInt8(truncatingIfNeeded: key >> shift)
+            to.storeBytes(
+                of: from.load(fromByteOffset: index, as: UInt8.self) ^ keyByte, toByteOffset: index, as: UInt8.self)
+            index += 1
         }
     }
 }

@@ -81,10 +81,15 @@ public struct FrameParser: Sendable {
         input.moveReaderIndex(forwardBy: headerLength)
         var payload: ByteBuffer
         if let maskingKey {
+            // Unmasked while copied: one pass over the payload.
             payload = ByteBufferAllocator().buffer(capacity: payloadLength)
             let slice = input.readSlice(length: payloadLength)!
-            payload.writeImmutableBuffer(slice)
-            FrameMasking.apply(key: maskingKey, to: &payload)
+            slice.withUnsafeReadableBytes { source in
+                _ = payload.writeWithUnsafeMutableBytes(minimumWritableBytes: payloadLength) { target in
+                    FrameMasking.mask(key: maskingKey, from: source, into: target)
+                    return payloadLength
+                }
+            }
         } else {
             payload = input.readSlice(length: payloadLength)!
         }

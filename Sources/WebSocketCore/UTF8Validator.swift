@@ -26,7 +26,21 @@ public struct UTF8Validator: Sendable {
     public mutating func feed(_ bytes: UnsafeRawBufferPointer) -> Bool {
         var current = state
         if current == Self.reject { return false }
-        for byte in bytes {
+        guard let base = bytes.baseAddress else { return true }
+        let count = bytes.count
+        var index = 0
+        while index < count {
+            // Between code points, skip ASCII 8 bytes at a time.
+            if current == Self.accept {
+                while index + 8 <= count,
+                    base.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+                {
+                    index += 8
+                }
+                if index == count { break }
+            }
+            let byte = base.load(fromByteOffset: index, as: UInt8.self)
+            index += 1
             if current == Self.accept && byte < 0x80 { continue }
             let type = UTF8DFA.characterClasses[Int(byte)]
             current = UTF8DFA.transitions[Int(current) + Int(type)]

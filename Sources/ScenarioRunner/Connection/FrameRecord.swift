@@ -1,28 +1,55 @@
 /// One WebSocket frame as seen on the wire, for transcripts.
+///
+/// A record keeps at most `FrameRecord.keptPayloadBytes` of the payload: the transcript shows at most
+/// `PayloadRecord.limit` bytes of it (and marks it `truncated`), so copying a 1 MiB payload only to drop most of
+/// it again would be waste. `payloadLength` is the real (unmasked, uncompressed) payload length.
 public struct FrameRecord: Sendable, Equatable {
+    /// How many payload bytes a record made with `init(opcode:fin:rsv:payloadPrefix:payloadLength:...)` keeps:
+    /// one more than the transcript shows, so that the transcript still sees that the payload is longer.
+    public static let keptPayloadBytes = PayloadRecord.limit + 1
+
     public var opcode: UInt8
     public var fin: Bool
     public var rsv: [Bool]
+    /// The payload, or its first `keptPayloadBytes` bytes when it is longer (see `payloadLength`).
     public var payload: [UInt8]
-    /// The payload length on the wire (may differ from `payload.count` for `send_frame` with `length:`).
+    /// The length of the whole payload (unmasked; for a compressed frame, uncompressed).
+    public var payloadLength: Int
+    /// The payload length on the wire (may differ from `payloadLength` for `send_frame` with `length:`).
     public var length: Int
     public var masked: Bool
     /// Whether the payload was compressed on the wire (permessage-deflate); `payload` is then the uncompressed
     /// share of the message and `length` the compressed length on the wire.
     public var compressed: Bool
 
+    /// A record of a frame with all of `payload`.
     public init(
         opcode: UInt8, fin: Bool = true, rsv: [Bool] = [false, false, false], payload: [UInt8],
         length: Int? = nil, masked: Bool = false, compressed: Bool = false
     ) {
+        self.init(
+            opcode: opcode, fin: fin, rsv: rsv, payloadPrefix: payload, payloadLength: payload.count,
+            length: length, masked: masked, compressed: compressed)
+    }
+
+    /// A record of a frame whose payload has `payloadLength` bytes, of which `payloadPrefix` are the first ones
+    /// (all of them, or at least `keptPayloadBytes` for the transcript to show the payload as it would in full).
+    public init(
+        opcode: UInt8, fin: Bool = true, rsv: [Bool] = [false, false, false], payloadPrefix: [UInt8],
+        payloadLength: Int, length: Int? = nil, masked: Bool = false, compressed: Bool = false
+    ) {
         self.opcode = opcode
         self.fin = fin
         self.rsv = rsv
-        self.payload = payload
-        self.length = length ?? payload.count
+        self.payload = payloadPrefix
+        self.payloadLength = payloadLength
+        self.length = length ?? payloadLength
         self.masked = masked
         self.compressed = compressed
     }
+
+    /// `rsv: [false, false, false]`, shared by the records of all ordinary frames.
+    private static let clearRSV = OutputJSON.array([.bool(false), .bool(false), .bool(false)])
 
     /// `text|binary|continuation|ping|pong|close`, or `0x3`... for reserved opcodes.
     public static func opcodeName(_ opcode: UInt8) -> String {
@@ -42,12 +69,16 @@ public struct FrameRecord: Sendable, Equatable {
 
     /// The transcript fields, the payload shown as text (when valid UTF-8) only with `preferText`.
     public func transcriptFields(preferText: Bool) -> [(String, OutputJSON)] {
-        var fields: [(String, OutputJSON)] = [
-            ("opcode", .string(FrameRecord.opcodeName(opcode))), ("fin", .bool(fin)),
-            ("rsv", .array(rsv.map { .bool($0) })),
-        ]
+        var fields: [(String, OutputJSON)] = []
+        fields.reserveCapacity(10)
+        fields.append(("opcode", .string(FrameRecord.opcodeName(opcode))))
+        fields.append(("fin", .bool(fin)))
+        let clear = rsv.count == 3 && !rsv.contains(true)
+        fields.append(("rsv", clear ? FrameRecord.clearRSV : .array(rsv.map { .bool($0) })))
         if masked { fields.append(("masked", .bool(true))) }
-        if opcode == 0x8, payload.count >= 2, let reason = String(validating: payload[2...], as: UTF8.self) {
+        if opcode == 0x8, payload.count >= 2, payload.count == payloadLength,
+            let reason = String(validating: payload[2...], as: UTF8.self)
+        {
             fields.append(("code", .int(Int(payload[0]) << 8 | Int(payload[1]))))
             fields.append(("reason", .string(reason)))
             fields.append(("length", .int(length)))
@@ -56,7 +87,7 @@ public struct FrameRecord: Sendable, Equatable {
         var payloadFields = PayloadRecord.fields(payload, preferText: preferText)
         payloadFields[0] = ("length", .int(length))
         if compressed {
-            payloadFields.insert(("uncompressed_length", .int(payload.count)), at: 1)
+            payloadFields.insert(("uncompressed_length", .int(payloadLength)), at: 1)
             payloadFields.insert(("compressed", .bool(true)), at: 1)
         }
         fields.append(contentsOf: payloadFields)

@@ -31,11 +31,10 @@ final class EngineEventTranslator: @unchecked Sendable {
         case .bytesOut(let buffer):
             emit(.bytesOut(Array(buffer.readableBytesView)))
         case .frameIn(let record):
-            let frame = EngineEventTranslator.frame(record)
-            emit(.frameIn(frame))
-            if record.opcode == .pong { emit(.pong(frame.payload)) }
+            emit(.frameIn(EngineEventTranslator.frame(record)))
+            if record.opcode == .pong { emit(.pong(Array(record.payload.readableBytesView))) }
             if record.opcode == .close {
-                let payload = frame.payload
+                let payload = Array(record.payload.readableBytesView)
                 let code = payload.count >= 2 ? Int(payload[0]) << 8 | Int(payload[1]) : nil
                 let reason = payload.count > 2 ? String(decoding: payload[2...], as: UTF8.self) : ""
                 emit(.closeReceived(code: code, reason: reason))
@@ -62,11 +61,20 @@ final class EngineEventTranslator: @unchecked Sendable {
         }
     }
 
+    /// The transcript's record of `record`: only the payload bytes a transcript can show are copied.
     static func frame(_ record: WebSocketFrameRecord) -> FrameRecord {
-        FrameRecord(
-            opcode: record.opcode.rawValue, fin: record.fin, rsv: record.rsvBits,
-            payload: Array(record.payload.readableBytesView), length: Int(clamping: record.length),
-            masked: record.masked, compressed: record.compressed)
+        let payload = record.payload.readableBytesView
+        return FrameRecord(
+            opcode: record.opcode.rawValue, fin: record.fin, rsv: EngineEventTranslator.rsvBits(record.rsv),
+            payloadPrefix: Array(payload.prefix(FrameRecord.keptPayloadBytes)), payloadLength: payload.count,
+            length: Int(clamping: record.length), masked: record.masked, compressed: record.compressed)
+    }
+
+    private static let noRSV = [false, false, false]
+
+    /// RSV1...RSV3 as booleans; the common all-clear case shares one array instead of allocating one per frame.
+    static func rsvBits(_ rsv: UInt8) -> [Bool] {
+        rsv == 0 ? noRSV : [rsv & 0b100 != 0, rsv & 0b010 != 0, rsv & 0b001 != 0]
     }
 
     static func response(_ head: HTTPResponseHead) -> HandshakeResponse {

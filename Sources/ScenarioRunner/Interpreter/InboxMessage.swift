@@ -3,21 +3,25 @@ import Foundation
 /// A data message in a connection's inbox.
 public struct InboxMessage: Sendable {
     /// Arrival order on its connection, from 0.
-    public var index: Int
-    public var isText: Bool
-    public var payload: [UInt8]
-    /// The payload as text when it is valid UTF-8 (always for text messages).
-    public var text: String?
+    public let index: Int
+    public let isText: Bool
+    public let payload: [UInt8]
     /// Monotonic arrival time (nanoseconds).
     public var nanos: UInt64
+    /// The decoded text of a text message (nil when it is not valid UTF-8); binary messages decode on demand.
+    private let decodedText: String?
 
     public init(index: Int, isText: Bool, payload: [UInt8], nanos: UInt64) {
         self.index = index
         self.isText = isText
         self.payload = payload
-        self.text = String(validating: payload, as: UTF8.self)
+        self.decodedText = isText ? String(validating: payload, as: UTF8.self) : nil
         self.nanos = nanos
     }
+
+    /// The payload as text when it is valid UTF-8 (always for text messages). For a binary message it is decoded
+    /// on each use (only `capture_regex` looks at it), so that large binaries are not scanned and copied on arrival.
+    public var text: String? { isText ? decodedText : String(validating: payload, as: UTF8.self) }
 
     /// A short description for failure messages.
     public var preview: String {

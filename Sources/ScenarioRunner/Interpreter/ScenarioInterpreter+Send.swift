@@ -15,10 +15,10 @@ extension ScenarioInterpreter {
             case .binary(.bytes(let bytes)):
                 try await connection.send(binary: bytes, fragments: fragments)
             case .binary(.file(let path)):
-                guard let data = FileManager.default.contents(atPath: path) else {
+                guard let bytes = FilePayloadCache.shared.contents(atPath: path) else {
                     throw StepFailure("cannot read \(path)")
                 }
-                try await connection.send(binary: Array(data), fragments: fragments)
+                try await connection.send(binary: bytes, fragments: fragments)
             }
         } catch let failure as StepFailure {
             throw failure

@@ -95,6 +95,42 @@ indirect enum ResolvedPattern: Sendable {
         }
     }
 
+    /// Whether `actual` (nil: absent) matches: the same verdict as `mismatches(actual, exact:).isEmpty`, without
+    /// building the descriptions.
+    func matches(_ actual: JSONValue?, exact: Bool) -> Bool {
+        switch self {
+        case .absent: return actual == nil
+        case .any: return actual != nil
+        default: break
+        }
+        guard let actual else { return false }
+        switch self {
+        case .equals(let expected):
+            if case .object = expected, case .object = actual, !exact {
+                return ResolvedPattern.literal(expected).matches(actual, exact: exact)
+            }
+            return expected == actual
+        case .type(let name):
+            return ResolvedPattern.hasType(actual, name)
+        case .regex(let regex):
+            if case .string(let text) = actual { return regex.matches(text) }
+            return false
+        case .array(let items):
+            guard case .array(let values) = actual, values.count == items.count else { return false }
+            return zip(items, values).allSatisfy { $0.matches($1, exact: exact) }
+        case .object(let members):
+            guard case .object(let object) = actual else { return false }
+            guard members.allSatisfy({ key, pattern in pattern.matches(object[key], exact: exact) }) else {
+                return false
+            }
+            guard exact else { return true }
+            let expected = Set(members.map(\.0))
+            return object.keys.allSatisfy { expected.contains($0) }
+        case .any, .absent:
+            return true
+        }
+    }
+
     /// What this pattern expects, for messages.
     var description: String {
         switch self {

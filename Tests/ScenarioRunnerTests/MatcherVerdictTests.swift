@@ -1,0 +1,75 @@
+import Foundation
+import ScenarioLanguage
+import Testing
+
+@testable import ScenarioRunner
+
+/// `ResolvedMatcher.matches` (no descriptions) must give the same verdict as `mismatches(...).isEmpty`.
+@Suite("Matcher verdicts")
+struct MatcherVerdictTests {
+    static func message(_ text: String, isText: Bool = true) -> InboxMessage {
+        InboxMessage(index: 0, isText: isText, payload: Array(text.utf8), nanos: 0)
+    }
+
+    static func literal(_ json: String) -> ResolvedPattern {
+        ResolvedPattern.literal(JSONText.parse(json)!)
+    }
+
+    static func matchers() throws -> [ResolvedMatcher] {
+        let object = literal(#"{"type":"hello","n":1}"#)
+        return [
+            .text("hello"), .text("héllo"), .text(#"{"type":"hello","n":1}"#),
+            .regex(try CompiledRegex("^h.l+o$")), .contains("ell"), .contains("zzz"),
+            .json(object, exact: false), .json(object, exact: true),
+            .json(.object([("type", .type(.string)), ("n", .any), ("gone", .absent)]), exact: false),
+            .json(.object([("type", .regex(try CompiledRegex("^hel")))]), exact: false),
+            .json(.equals(JSONText.parse(#"{"n":1}"#)!), exact: false),
+            .json(.equals(JSONText.parse(#"{"n":1}"#)!), exact: true),
+            .json(literal("[1,2,3]"), exact: false), .json(.array([.any, .type(.integer)]), exact: false),
+            .jsonPath([(try JSONPath("$.n"), .equals(.integer(1)))]),
+            .jsonPath([(try JSONPath("$.missing"), .absent), (try JSONPath("$.type"), .any)]),
+            .binary(.exact(Array("hello".utf8))), .binary(.prefix(Array("he".utf8))), .binary(.exact([])),
+            .binary(.prefix([])),
+        ]
+    }
+
+    static let messages: [InboxMessage] = [
+        message("hello"), message("héllo"), message("hello", isText: false), message("", isText: false),
+        message(#"{"type":"hello","n":1}"#), message(#"{"type":"hello","n":1,"extra":true}"#),
+        message(#"{"type":"hello","n":2}"#), message(#"{"n":1}"#), message("[1,2,3]"), message("[1,2]"),
+        message("[\"a\",7]"), message("not json"), message(#"{"type":"hello","n":1}"#, isText: false),
+        InboxMessage(index: 0, isText: false, payload: [0xFF, 0x00, 0x80], nanos: 0),
+    ]
+
+    @Test func matchesAgreesWithMismatches() throws {
+        var verdicts: [Bool] = []
+        for matcher in try MatcherVerdictTests.matchers() {
+            for message in MatcherVerdictTests.messages {
+                let verdict = matcher.matches(message)
+                #expect(
+                    verdict == matcher.mismatches(message).isEmpty,
+                    "\(matcher.description) on \(message.preview)")
+                verdicts.append(verdict)
+            }
+        }
+        #expect(verdicts.contains(true) && verdicts.contains(false))
+    }
+
+    @Test func aBinaryMessageOfValidUTF8IsStillBinary() throws {
+        let text = String(repeating: "ünïcödé ", count: 70_000)
+        let message = InboxMessage(index: 3, isText: false, payload: Array(text.utf8), nanos: 0)
+        // Text matchers want a text message, as before; the text is there for `capture_regex`.
+        #expect(message.text == text)
+        #expect(!ResolvedMatcher.text(text).matches(message))
+        #expect(ResolvedMatcher.text(text).mismatches(message) == ["expected a text message, got binary"])
+        #expect(ResolvedMatcher.binary(.exact(Array(text.utf8))).matches(message))
+        #expect(ResolvedMatcher.binary(.prefix(Array("ünï".utf8))).matches(message))
+        #expect(!ResolvedMatcher.binary(.prefix(Array("ünx".utf8))).matches(message))
+        var other = Array(text.utf8)
+        other[other.count - 1] = 0x21
+        #expect(!ResolvedMatcher.binary(.exact(other)).matches(message))
+        #expect(!ResolvedMatcher.binary(.exact(other.dropLast())).matches(message))
+        let invalid = InboxMessage(index: 4, isText: false, payload: [0xC3], nanos: 0)
+        #expect(invalid.text == nil)
+    }
+}
