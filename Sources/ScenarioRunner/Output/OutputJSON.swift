@@ -3,7 +3,9 @@ import ScenarioLanguage
 
 /// A JSON value written by transcripts and reports, with object keys kept in insertion order
 /// so that every output is stable and readable.
-public indirect enum OutputJSON: Sendable, Equatable {
+///
+/// Not `indirect`: arrays already hold nested values on the heap, and a scalar field then costs no allocation.
+public enum OutputJSON: Sendable, Equatable {
     case null
     case bool(Bool)
     case int(Int)

@@ -8,25 +8,63 @@ public enum PayloadRecord {
 
     /// The transcript fields describing `payload`.
     public static func fields(_ payload: [UInt8], preferText: Bool) -> [(String, OutputJSON)] {
-        var fields: [(String, OutputJSON)] = [("length", .int(payload.count))]
+        var fields: [(String, OutputJSON)] = []
+        fields.reserveCapacity(3)
+        fields.append(("length", .int(payload.count)))
         let truncated = payload.count > limit
-        let slice = truncated ? Array(payload[0..<limit]) : payload
+        let slice = payload[0..<min(payload.count, limit)]
         if preferText, let text = decodeText(slice, allowCutTail: truncated) {
             fields.append(("text", .string(text)))
         } else {
-            fields.append(("base64", .string(Data(slice).base64EncodedString())))
+            fields.append(("base64", .string(base64(slice))))
         }
         if truncated { fields.append(("truncated", .bool(true))) }
         return fields
     }
 
     /// Decodes strict UTF-8; a truncated payload may end in the middle of a character.
-    static func decodeText(_ bytes: [UInt8], allowCutTail: Bool) -> String? {
-        if let text = String(validating: bytes, as: UTF8.self) { return text }
-        guard allowCutTail else { return nil }
-        for cut in 1...3 where bytes.count > cut {
-            if let text = String(validating: bytes.dropLast(cut), as: UTF8.self) { return text }
+    static func decodeText(_ bytes: ArraySlice<UInt8>, allowCutTail: Bool) -> String? {
+        bytes.withUnsafeBufferPointer { buffer in
+            if let text = strictUTF8(buffer) { return text }
+            guard allowCutTail else { return nil }
+            for cut in 1...3 where buffer.count > cut {
+                if let text = strictUTF8(UnsafeBufferPointer(rebasing: buffer.dropLast(cut))) { return text }
+            }
+            return nil
         }
-        return nil
+    }
+
+    /// `bytes` as a string when they are valid UTF-8, else nil (what `String(validating:as:)` returns, without
+    /// its unspecialized generic path): decoding repairs invalid input, so the input was valid exactly when the
+    /// decoded bytes equal it.
+    static func strictUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var text = String(decoding: bytes, as: UTF8.self)
+        if isASCII(bytes) { return text }
+        let same = text.withUTF8 { decoded in
+            decoded.count == bytes.count
+                && (decoded.count == 0 || memcmp(decoded.baseAddress!, bytes.baseAddress!, decoded.count) == 0)
+        }
+        return same ? text : nil
+    }
+
+    private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        var index = 0
+        while index + 8 <= bytes.count {
+            if UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 != 0 {
+                return false
+            }
+            index += 8
+        }
+        while index < bytes.count {
+            if bytes[index] >= 0x80 { return false }
+            index += 1
+        }
+        return true
+    }
+
+    /// Standard base64 with `=` padding and no line breaks, as Foundation's `base64EncodedString()` writes it.
+    static func base64(_ bytes: ArraySlice<UInt8>) -> String {
+        bytes.withUnsafeBufferPointer { TranscriptBase64.encode($0) }
     }
 }

@@ -30,18 +30,31 @@ public enum TranscriptTextRenderer {
         }
     }
 
+    /// Whether a string field is shown as itself: a one-line JSON object or array.
+    static func looksLikeJSON(_ text: String) -> Bool {
+        if let first = text.first, first == "{" || first == "[", !text.contains("\n"), JSONText.parse(text) != nil {
+            return true
+        }
+        return false
+    }
+
     private static func render(_ value: OutputJSON) -> String {
         switch value {
         case .string(let text):
             // A JSON document reads best as itself; other text is quoted so that spaces and newlines show.
-            if let first = text.first, first == "{" || first == "[", !text.contains("\n"), JSONText.parse(text) != nil {
-                return text.count > 400 ? String(text.prefix(400)) + "…" : text
-            }
-            let shown = text.count > 400 ? String(text.prefix(400)) + "…" : text
-            return OutputJSON.string(shown).serialized()
+            if looksLikeJSON(text) { return shown(text) }
+            return OutputJSON.string(shown(text)).serialized()
         default:
-            let text = value.serialized()
-            return text.count > 400 ? String(text.prefix(400)) + "…" : text
+            return shown(value.serialized())
         }
+    }
+
+    /// `text` cut after 400 characters with `…` appended; only the first 401 characters are looked at, so a
+    /// 64 KiB payload costs no more than a short one.
+    static func shown(_ text: String) -> String {
+        guard text.utf8.count > 400,
+            let end = text.index(text.startIndex, offsetBy: 400, limitedBy: text.endIndex), end != text.endIndex
+        else { return text }
+        return String(text[..<end]) + "…"
     }
 }

@@ -15,8 +15,8 @@ public final class TranscriptWriter: @unchecked Sendable {
     private let clock: @Sendable () -> UInt64
     private var jsonlHandle: FileHandle?
     private var textHandle: FileHandle?
-    private var jsonlBuffer: [UInt8] = []
-    private var textBuffer: [UInt8] = []
+    private var jsonlBuffer = TranscriptByteSink()
+    private var textBuffer = TranscriptByteSink()
     /// Flushes the buffers when events have been waiting for `flushIntervalNanos`.
     private var flushTimer: DispatchSourceTimer?
     private var flushScheduled = false
@@ -86,17 +86,18 @@ public final class TranscriptWriter: @unchecked Sendable {
         let time = elapsed(at: nanos)
         lock.withLock {
             guard !finished else { return }
-            let redacted = fields.map { ($0.0, redactor.redact($0.1)) }
+            let redacted = redactor.isEmpty ? fields : fields.map { ($0.0, redactor.redact($0.1)) }
             let event = TranscriptEvent(time: time, kind: kind, connection: connection, step: step, fields: redacted)
-            let line = TranscriptTextRenderer.line(event)
-            jsonlBuffer.append(contentsOf: event.json.serialized().utf8)
-            jsonlBuffer.append(0x0A)
-            textBuffer.append(contentsOf: line.utf8)
-            textBuffer.append(0x0A)
-            keep(event)
+            let textStart = textBuffer.count
+            TranscriptLineEncoder.encode(event, json: &jsonlBuffer, text: &textBuffer)
             recordedAny = true
             if keepEvents { events.append(event) }
-            observer?(line)
+            if let observer {
+                observer(
+                    textBuffer.withBytes(in: textStart..<(textBuffer.count - 1)) { String(decoding: $0, as: UTF8.self) }
+                )
+            }
+            keep(consume event)
             if jsonlBuffer.count > 64 * 1024 || textBuffer.count > 64 * 1024 {
                 writeBuffers()
             } else {
@@ -152,7 +153,7 @@ public final class TranscriptWriter: @unchecked Sendable {
         }
     }
 
-    private func keep(_ line: TranscriptEvent) {
+    private func keep(_ line: consuming TranscriptEvent) {
         if headLines.count < keptLines {
             headLines.append(line)
         } else if tailLines.count < keptLines {
@@ -188,12 +189,12 @@ public final class TranscriptWriter: @unchecked Sendable {
     private func writeBuffers() {
         flushScheduled = false
         if !jsonlBuffer.isEmpty {
-            try? jsonlHandle?.write(contentsOf: jsonlBuffer)
-            jsonlBuffer.removeAll(keepingCapacity: jsonlBuffer.count <= 256 * 1024)
+            jsonlBuffer.withBytes { try? jsonlHandle?.write(contentsOf: UnsafeRawBufferPointer($0)) }
+            jsonlBuffer.removeAll(keepingCapacityUpTo: 256 * 1024)
         }
         if !textBuffer.isEmpty {
-            try? textHandle?.write(contentsOf: textBuffer)
-            textBuffer.removeAll(keepingCapacity: textBuffer.count <= 256 * 1024)
+            textBuffer.withBytes { try? textHandle?.write(contentsOf: UnsafeRawBufferPointer($0)) }
+            textBuffer.removeAll(keepingCapacityUpTo: 256 * 1024)
         }
     }
 }
