@@ -46,7 +46,7 @@ public struct WebSocketClientConfiguration: Sendable {
         connectTimeout: TimeAmount = .seconds(5), handshakeTimeout: TimeAmount = .seconds(5),
         closeTimeout: TimeAmount = .seconds(2), maxFrameSize: Int = 16 << 20, maxMessageSize: Int = 16 << 20,
         autoPong: Bool = true, maxResponseBodySize: Int = 1 << 20,
-        random: @escaping @Sendable () -> UInt64 = { UInt64.random(in: .min ... .max) },
+        random: @escaping @Sendable () -> UInt64 = { BufferedSystemRandom.next() },
         clock: @escaping @Sendable () -> UInt64 = { NIODeadline.now().uptimeNanoseconds }
     ) {
         self.url = url
