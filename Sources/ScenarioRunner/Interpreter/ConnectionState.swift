@@ -143,8 +143,10 @@ final class ConnectionState: @unchecked Sendable {
         }
         let nanos = timed.nanos ?? clock()
         let step = steps.current
+        var changesState = true
         switch timed.event {
         case .handshakeRequest(let method, let path, let headers):
+            changesState = false
             transcript.record(
                 .handshakeRequest, connection: name, step: step, at: nanos,
                 [
@@ -161,22 +163,25 @@ final class ConnectionState: @unchecked Sendable {
             transcript.record(.handshakeResponse, connection: name, step: step, at: nanos, fields)
             update { handshakeStorage = response }
         case .frameOut(let frame):
+            changesState = false
             let preferText = lock.withLock { outgoingFragments.prefersText(frame) }
             transcript.record(
                 .frameOut, connection: name, step: step, at: nanos, frame.transcriptFields(preferText: preferText))
         case .bytesOut(let bytes):
+            changesState = false
             transcript.record(
                 .frameOut, connection: name, step: step, at: nanos,
-                [("raw", .bool(true))] + PayloadRecord.fields(bytes, preferText: false))
+                PayloadRecord.fields(bytes, preferText: false, after: ("raw", .bool(true))))
         case .frameIn(let frame):
+            // A pong or close frame is followed by its own `.pong` / `.closeReceived` event.
+            changesState = false
             let preferText = lock.withLock { incomingFragments.prefersText(frame) }
             transcript.record(
                 .frameIn, connection: name, step: step, at: nanos, frame.transcriptFields(preferText: preferText))
         case .message(let isText, let payload):
             transcript.record(
                 .messageIn, connection: name, step: step, at: nanos,
-                [("type", .string(isText ? "text" : "binary"))]
-                    + PayloadRecord.fields(payload, preferText: isText))
+                PayloadRecord.fields(payload, preferText: isText, after: ("type", .string(isText ? "text" : "binary"))))
             update {
                 messages.append(InboxMessage(index: messages.count, isText: isText, payload: payload, nanos: nanos))
             }
@@ -210,6 +215,7 @@ final class ConnectionState: @unchecked Sendable {
                 errorSeen = true
             }
         }
-        signal.signal()
+        // Only what a step can wait for wakes the waiting step (not every frame record).
+        if changesState { signal.signal() }
     }
 }

@@ -6,10 +6,13 @@ public enum PayloadRecord {
     /// Payloads longer than this are truncated in transcripts.
     public static let limit = 64 * 1024
 
-    /// The transcript fields describing `payload`.
-    public static func fields(_ payload: [UInt8], preferText: Bool) -> [(String, OutputJSON)] {
+    /// The transcript fields describing `payload`, after `leading` fields.
+    public static func fields(
+        _ payload: [UInt8], preferText: Bool, after leading: (String, OutputJSON)? = nil
+    ) -> [(String, OutputJSON)] {
         var fields: [(String, OutputJSON)] = []
-        fields.reserveCapacity(3)
+        fields.reserveCapacity(4)
+        if let leading { fields.append(leading) }
         fields.append(("length", .int(payload.count)))
         let truncated = payload.count > limit
         let slice = payload[0..<min(payload.count, limit)]
