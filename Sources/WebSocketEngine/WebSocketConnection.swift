@@ -68,6 +68,16 @@ public final class WebSocketConnection: Sendable {
         }
     }
 
+    /// Sends a data message at once when called on the connection's event loop (see
+    /// `send(opcode:payload:fragments:)`); returns false, sending nothing, on any other thread.
+    public func sendIfOnLoop(opcode: WebSocketOpcode, payload: ByteBuffer, fragments: Int = 1) throws(WebSocketError)
+        -> Bool
+    {
+        guard channel.eventLoop.inEventLoop else { return false }
+        try handler.value.sendMessageOnLoop(opcode: opcode, payload: payload, fragments: fragments)
+        return true
+    }
+
     /// Queues a data message without waiting for it to be written (for pipelined load); a failure shows only as the
     /// connection's events.
     public func enqueue(opcode: WebSocketOpcode, payload: ByteBuffer, fragments: Int = 1) {

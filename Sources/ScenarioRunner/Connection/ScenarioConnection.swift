@@ -28,6 +28,11 @@ public struct RawFrameSpec: Sendable, Equatable {
 public protocol ScenarioConnection: AnyObject, Sendable {
     /// Sends a text message, split into `fragments` frames (1 = unfragmented).
     func send(text: String, fragments: Int) async throws
+    /// Sends a text message without suspending when the transport can (the interpreter runs on the connection's
+    /// thread); false when it cannot, and `send(text:fragments:)` must be used.
+    func sendWithoutSuspending(text: String, fragments: Int) throws -> Bool
+    /// Like `sendWithoutSuspending(text:fragments:)`, for a binary message.
+    func sendWithoutSuspending(binary: [UInt8], fragments: Int) throws -> Bool
     /// Sends a binary message, split into `fragments` frames.
     func send(binary: [UInt8], fragments: Int) async throws
     func ping(_ payload: [UInt8]) async throws
@@ -58,4 +63,11 @@ public protocol ScenarioConnector: Sendable {
     func connect(
         _ request: ConnectRequest, events: @escaping @Sendable (TimedConnectionEvent) -> Void
     ) async -> ConnectOutcome
+}
+
+extension ScenarioConnection {
+    /// Transports that always suspend to send answer false.
+    public func sendWithoutSuspending(text: String, fragments: Int) throws -> Bool { false }
+    /// Transports that always suspend to send answer false.
+    public func sendWithoutSuspending(binary: [UInt8], fragments: Int) throws -> Bool { false }
 }

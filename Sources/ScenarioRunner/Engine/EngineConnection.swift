@@ -18,6 +18,14 @@ final class EngineConnection: ScenarioConnection {
         try await connection.send(binary: binary, fragments: fragments)
     }
 
+    func sendWithoutSuspending(text: String, fragments: Int) throws -> Bool {
+        try connection.sendIfOnLoop(opcode: .text, payload: ByteBuffer(string: text), fragments: fragments)
+    }
+
+    func sendWithoutSuspending(binary: [UInt8], fragments: Int) throws -> Bool {
+        try connection.sendIfOnLoop(opcode: .binary, payload: ByteBuffer(bytes: binary), fragments: fragments)
+    }
+
     func ping(_ payload: [UInt8]) async throws {
         try await connection.ping(payload)
     }

@@ -25,25 +25,7 @@ extension ScenarioInterpreter {
         while true {
             let generation = state.signal.current
             let ended = state.isTerminated
-            while let message = state.nextUnconsumed(from: scanned) {
-                scanned = message.index + 1
-                if matcher.matches(message) {
-                    state.consume(message.index)
-                    try capture(step, from: message, connection: step.connection)
-                    return
-                }
-                if ignores.contains(where: { $0.matches(message) }) {
-                    state.consume(message.index)
-                    continue
-                }
-                seen[message.index] = message
-                if step.ordered {
-                    throw StepFailure(
-                        "expected the next message on \(step.connection) to be \(matcher.description)"
-                            + " (ordered), but it is #\(message.index) \(message.preview)\n"
-                            + MismatchExplainer.diff(matcher, message))
-                }
-            }
+            if try scanInbox(step, state, matcher, ignores, scanned: &scanned, seen: &seen) { return }
             if Task.isCancelled { throw ScenarioInterrupted() }
             let now = environment.monotonicNanos()
             if now >= deadline || ended {
@@ -57,6 +39,46 @@ extension ScenarioInterpreter {
             }
             await state.signal.wait(since: generation, timeoutNanos: deadline - now)
         }
+    }
+
+    /// `expect_message` when a matching message has already arrived: consumes it and returns true without
+    /// suspending. False when the step has to wait (`expectMessage(_:)` then scans again from the start).
+    func expectMessageWithoutWaiting(_ step: ExpectMessageStep) throws -> Bool {
+        let state = try existingState(step.connection)
+        let matcher = try matcherCache.resolve(step.matcher, key: (tracker.current ?? "") + "#0", lookup: lookup)
+        let ignores = try resolvedIgnores()
+        var seen: [Int: InboxMessage] = [:]
+        var scanned = 0
+        return try scanInbox(step, state, matcher, ignores, scanned: &scanned, seen: &seen)
+    }
+
+    /// Looks at the messages that arrived since `scanned`: consumes the first match (and captures from it) and
+    /// returns true; consumes ignored ones; remembers the others in `seen`; throws on an unexpected one when
+    /// `ordered`.
+    private func scanInbox(
+        _ step: ExpectMessageStep, _ state: ConnectionState, _ matcher: ResolvedMatcher, _ ignores: [ResolvedMatcher],
+        scanned: inout Int, seen: inout [Int: InboxMessage]
+    ) throws -> Bool {
+        while let message = state.nextUnconsumed(from: scanned) {
+            scanned = message.index + 1
+            if matcher.matches(message) {
+                state.consume(message.index)
+                try capture(step, from: message, connection: step.connection)
+                return true
+            }
+            if ignores.contains(where: { $0.matches(message) }) {
+                state.consume(message.index)
+                continue
+            }
+            seen[message.index] = message
+            if step.ordered {
+                throw StepFailure(
+                    "expected the next message on \(step.connection) to be \(matcher.description)"
+                        + " (ordered), but it is #\(message.index) \(message.preview)\n"
+                        + MismatchExplainer.diff(matcher, message))
+            }
+        }
+        return false
     }
 
     /// `capture:` and `capture_regex:` from the matched message.

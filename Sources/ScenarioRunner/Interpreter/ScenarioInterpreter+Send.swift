@@ -3,25 +3,45 @@ import ScenarioLanguage
 
 extension ScenarioInterpreter {
     func send(_ step: SendStep) async throws {
+        guard let pending = try sendWithoutSuspending(step) else { return }
+        try await send(pending, on: step.connection)
+    }
+
+    /// Sends what `sendWithoutSuspending(_:)` could not.
+    func send(_ pending: PendingSend, on name: String) async throws {
+        do {
+            switch pending.payload {
+            case .text(let text): try await pending.connection.send(text: text, fragments: pending.fragments)
+            case .binary(let bytes): try await pending.connection.send(binary: bytes, fragments: pending.fragments)
+            }
+        } catch {
+            throw StepFailure("could not send on \(name): \(error)")
+        }
+    }
+
+    /// Renders the payload and sends it at once when the connection can without suspending (the interpreter runs
+    /// on the connection's event loop); otherwise returns what `send(_:)` must still send.
+    func sendWithoutSuspending(_ step: SendStep) throws -> PendingSend? {
         let (_, connection) = try openConnection(step.connection)
         let fragments = max(1, step.fragments)
-        do {
-            switch step.payload {
-            case .text(let template):
-                try await connection.send(text: try render(template), fragments: fragments)
-            case .json(let template):
-                let value = try template.render(using: lookup)
-                try await connection.send(text: value.description, fragments: fragments)
-            case .binary(.bytes(let bytes)):
-                try await connection.send(binary: bytes, fragments: fragments)
-            case .binary(.file(let path)):
-                guard let bytes = FilePayloadCache.shared.contents(atPath: path) else {
-                    throw StepFailure("cannot read \(path)")
-                }
-                try await connection.send(binary: bytes, fragments: fragments)
+        let payload: PendingSend.Payload
+        switch step.payload {
+        case .text(let template): payload = .text(try render(template))
+        case .json(let template): payload = .text(try template.render(using: lookup).description)
+        case .binary(.bytes(let bytes)): payload = .binary(bytes)
+        case .binary(.file(let path)):
+            guard let bytes = FilePayloadCache.shared.contents(atPath: path) else {
+                throw StepFailure("cannot read \(path)")
             }
-        } catch let failure as StepFailure {
-            throw failure
+            payload = .binary(bytes)
+        }
+        do {
+            let sent: Bool
+            switch payload {
+            case .text(let text): sent = try connection.sendWithoutSuspending(text: text, fragments: fragments)
+            case .binary(let bytes): sent = try connection.sendWithoutSuspending(binary: bytes, fragments: fragments)
+            }
+            return sent ? nil : PendingSend(connection: connection, payload: payload, fragments: fragments)
         } catch {
             throw StepFailure("could not send on \(step.connection): \(error)")
         }
