@@ -45,6 +45,20 @@ public struct Redactor: Sendable {
         return result
     }
 
+    /// `text`, the beginning of a longer text, with every secret value replaced; a secret that the cut split is
+    /// dropped too (what remains of it at the end).
+    public func redact(cutText text: String) -> String {
+        var result = redact(text)
+        for secret in secrets where secret.count > 1 {
+            for length in stride(from: min(secret.count - 1, result.count), through: 1, by: -1)
+            where result.hasSuffix(secret.prefix(length)) {
+                result.removeLast(length)
+                break
+            }
+        }
+        return result
+    }
+
     /// `value` with every string (and object key) redacted.
     public func redact(_ value: OutputJSON) -> OutputJSON {
         guard !secrets.isEmpty else { return value }

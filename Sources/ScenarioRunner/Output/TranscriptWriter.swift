@@ -28,6 +28,9 @@ public final class TranscriptWriter: @unchecked Sendable {
     private var tailStart = 0
     private var omittedLines = 0
     private let keptLines = 2500
+    /// Characters of a string field kept for the report text (which shows 400; the rest covers secrets masked
+    /// late: a mask can be shorter or longer than the secret).
+    static let keptCharacters = 4096
     private var events: [TranscriptEvent] = []
     private let keepEvents: Bool
     private let observer: (@Sendable (String) -> Void)?
@@ -142,7 +145,13 @@ public final class TranscriptWriter: @unchecked Sendable {
             let render = { (event: TranscriptEvent) -> String in
                 guard self.secretsLearnedLate else { return TranscriptTextRenderer.line(event) }
                 var redacted = event
-                redacted.fields = event.fields.map { ($0.0, self.redactor.redact($0.1)) }
+                redacted.fields = event.fields.map { key, value in
+                    // A kept field that was cut may end in the first characters of a secret.
+                    if case .string(let text) = value, text.count >= Self.keptCharacters {
+                        return (key, .string(self.redactor.redact(cutText: text)))
+                    }
+                    return (key, self.redactor.redact(value))
+                }
                 return TranscriptTextRenderer.line(redacted)
             }
             let head = headLines.map(render)
@@ -154,6 +163,16 @@ public final class TranscriptWriter: @unchecked Sendable {
     }
 
     private func keep(_ line: consuming TranscriptEvent) {
+        // The text rendering shows at most 400 characters of a field: long payloads are kept cut, so that 5,000
+        // kept events of 1 MiB messages do not hold 5,000 base64 copies of 64 KiB.
+        if line.fields.contains(where: {
+            if case .string(let text) = $0.1 { text.utf8.count > Self.keptCharacters } else { false }
+        }) {
+            line.fields = line.fields.map { key, value in
+                guard case .string(let text) = value, text.utf8.count > Self.keptCharacters else { return (key, value) }
+                return (key, .string(String(text.prefix(Self.keptCharacters))))
+            }
+        }
         if headLines.count < keptLines {
             headLines.append(line)
         } else if tailLines.count < keptLines {
