@@ -1,3 +1,5 @@
+import NIOCore
+
 /// Who started a closing handshake.
 public enum CloseSide: String, Sendable, Equatable {
     case client
@@ -16,8 +18,8 @@ public enum ConnectionEvent: Sendable {
     case bytesOut([UInt8])
     /// A frame was read.
     case frameIn(FrameRecord)
-    /// A complete (reassembled) data message arrived.
-    case message(text: Bool, payload: [UInt8])
+    /// A complete (reassembled) data message arrived (`data` is the transport's buffer: no copy of the payload).
+    case message(text: Bool, data: ByteBuffer)
     /// A pong arrived.
     case pong([UInt8])
     /// The server's close frame arrived (code nil when the frame had no code).
@@ -26,6 +28,13 @@ public enum ConnectionEvent: Sendable {
     case closed(code: Int, reason: String, by: CloseSide)
     /// An error: protocol violation, TCP drop, read timeout...
     case error(ConnectionFailure)
+}
+
+extension ConnectionEvent {
+    /// A complete data message with the payload given as bytes.
+    public static func message(text: Bool, payload: [UInt8]) -> ConnectionEvent {
+        .message(text: text, data: ByteBuffer(bytes: payload))
+    }
 }
 
 /// A connection event with its monotonic timestamp (nanoseconds, same clock as the runner's).

@@ -1,3 +1,5 @@
+import NIOCore
+
 /// A raw frame for `send_frame` (negative tests).
 public struct RawFrameSpec: Sendable, Equatable {
     public var opcode: UInt8
@@ -31,8 +33,8 @@ public protocol ScenarioConnection: AnyObject, Sendable {
     /// Sends a text message without suspending when the transport can (the interpreter runs on the connection's
     /// thread); false when it cannot, and `send(text:fragments:)` must be used.
     func sendWithoutSuspending(text: String, fragments: Int) throws -> Bool
-    /// Like `sendWithoutSuspending(text:fragments:)`, for a binary message.
-    func sendWithoutSuspending(binary: [UInt8], fragments: Int) throws -> Bool
+    /// Like `sendWithoutSuspending(text:fragments:)`, for a binary message (shared, not copied).
+    func sendWithoutSuspending(binary: ByteBuffer, fragments: Int) throws -> Bool
     /// Sends a binary message, split into `fragments` frames.
     func send(binary: [UInt8], fragments: Int) async throws
     func ping(_ payload: [UInt8]) async throws
@@ -69,5 +71,5 @@ extension ScenarioConnection {
     /// Transports that always suspend to send answer false.
     public func sendWithoutSuspending(text: String, fragments: Int) throws -> Bool { false }
     /// Transports that always suspend to send answer false.
-    public func sendWithoutSuspending(binary: [UInt8], fragments: Int) throws -> Bool { false }
+    public func sendWithoutSuspending(binary: ByteBuffer, fragments: Int) throws -> Bool { false }
 }

@@ -22,8 +22,8 @@ final class EngineConnection: ScenarioConnection {
         try connection.sendIfOnLoop(opcode: .text, payload: ByteBuffer(string: text), fragments: fragments)
     }
 
-    func sendWithoutSuspending(binary: [UInt8], fragments: Int) throws -> Bool {
-        try connection.sendIfOnLoop(opcode: .binary, payload: ByteBuffer(bytes: binary), fragments: fragments)
+    func sendWithoutSuspending(binary: ByteBuffer, fragments: Int) throws -> Bool {
+        try connection.sendIfOnLoop(opcode: .binary, payload: binary, fragments: fragments)
     }
 
     func ping(_ payload: [UInt8]) async throws {

@@ -40,7 +40,7 @@ final class EngineEventTranslator: @unchecked Sendable {
                 emit(.closeReceived(code: code, reason: reason))
             }
         case .messageIn(let message):
-            emit(.message(text: message.kind == .text, payload: message.bytes))
+            emit(.message(text: message.kind == .text, data: message.data))
         case .closed(let outcome):
             let synthesize =
                 lock.withLock { !sawError } && !outcome.clean && outcome.code == 1006

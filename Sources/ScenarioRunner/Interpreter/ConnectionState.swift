@@ -1,4 +1,5 @@
 import Foundation
+import NIOCore
 
 /// Everything the interpreter knows about one named connection: the inbox of data messages (from the 101 on),
 /// pongs, the server's close, the pending error. Updated from transport events (any thread), read by steps.
@@ -178,12 +179,16 @@ final class ConnectionState: @unchecked Sendable {
             let preferText = lock.withLock { incomingFragments.prefersText(frame) }
             transcript.record(
                 .frameIn, connection: name, step: step, at: nanos, frame.transcriptFields(preferText: preferText))
-        case .message(let isText, let payload):
-            transcript.record(
-                .messageIn, connection: name, step: step, at: nanos,
-                PayloadRecord.fields(payload, preferText: isText, after: ("type", .string(isText ? "text" : "binary"))))
+        case .message(let isText, let data):
+            // The transcript shows at most `PayloadRecord.limit` bytes: copy only those (and one more, so that
+            // the record still sees that the payload is longer), then give the real length.
+            let shown = Array(data.readableBytesView.prefix(FrameRecord.keptPayloadBytes))
+            var fields = PayloadRecord.fields(
+                shown, preferText: isText, after: ("type", .string(isText ? "text" : "binary")))
+            fields[1] = ("length", .int(data.readableBytes))
+            transcript.record(.messageIn, connection: name, step: step, at: nanos, fields)
             update {
-                messages.append(InboxMessage(index: messages.count, isText: isText, payload: payload, nanos: nanos))
+                messages.append(InboxMessage(index: messages.count, isText: isText, data: data, nanos: nanos))
             }
         case .pong(let payload):
             update { pongs.append(payload) }

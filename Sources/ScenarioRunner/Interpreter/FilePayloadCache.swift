@@ -1,4 +1,5 @@
 import Foundation
+import NIOCore
 
 #if canImport(Glibc)
     import Glibc
@@ -42,7 +43,7 @@ final class FilePayloadCache: @unchecked Sendable {
 
     private struct Entry {
         var identity: Identity
-        var bytes: [UInt8]
+        var bytes: ByteBuffer
     }
 
     private let lock = NSLock()
@@ -60,29 +61,34 @@ final class FilePayloadCache: @unchecked Sendable {
 
     /// The file's bytes, from the cache when the file has not changed since it was read; nil when it cannot be read.
     func contents(atPath path: String) -> [UInt8]? {
+        buffer(atPath: path).map { Array($0.readableBytesView) }
+    }
+
+    /// The file's bytes as a buffer that sends share without copying (see `contents(atPath:)`).
+    func buffer(atPath path: String) -> ByteBuffer? {
         guard let before = FilePayloadCache.identity(path) else { return read(path) }
         if let cached = lock.withLock({ entries[path] }), cached.identity == before { return cached.bytes }
         guard let bytes = read(path) else { return nil }
         // Keep the copy only if the file did not change while it was read and has settled.
-        guard let after = FilePayloadCache.identity(path), after == before, after.size == Int64(bytes.count),
+        guard let after = FilePayloadCache.identity(path), after == before, after.size == Int64(bytes.readableBytes),
             hasSettled(after)
         else { return bytes }
         lock.withLock {
-            if let old = entries.removeValue(forKey: path) { storedBytes -= old.bytes.count }
-            guard bytes.count <= FilePayloadCache.capacity else { return }
-            if storedBytes + bytes.count > FilePayloadCache.capacity {
+            if let old = entries.removeValue(forKey: path) { storedBytes -= old.bytes.readableBytes }
+            guard bytes.readableBytes <= FilePayloadCache.capacity else { return }
+            if storedBytes + bytes.readableBytes > FilePayloadCache.capacity {
                 entries = [:]
                 storedBytes = 0
             }
             entries[path] = Entry(identity: after, bytes: bytes)
-            storedBytes += bytes.count
+            storedBytes += bytes.readableBytes
         }
         return bytes
     }
 
-    private func read(_ path: String) -> [UInt8]? {
+    private func read(_ path: String) -> ByteBuffer? {
         lock.withLock { readCount += 1 }
-        return FileManager.default.contents(atPath: path).map { [UInt8]($0) }
+        return FileManager.default.contents(atPath: path).map { ByteBuffer(bytes: $0) }
     }
 
     private static func identity(_ path: String) -> Identity? {

@@ -1,4 +1,5 @@
 import Foundation
+import NIOCore
 import ScenarioLanguage
 
 extension ScenarioInterpreter {
@@ -12,7 +13,8 @@ extension ScenarioInterpreter {
         do {
             switch pending.payload {
             case .text(let text): try await pending.connection.send(text: text, fragments: pending.fragments)
-            case .binary(let bytes): try await pending.connection.send(binary: bytes, fragments: pending.fragments)
+            case .binary(let bytes):
+                try await pending.connection.send(binary: Array(bytes.readableBytesView), fragments: pending.fragments)
             }
         } catch {
             throw StepFailure("could not send on \(name): \(error)")
@@ -28,9 +30,9 @@ extension ScenarioInterpreter {
         switch step.payload {
         case .text(let template): payload = .text(try render(template))
         case .json(let template): payload = .text(try template.render(using: lookup).description)
-        case .binary(.bytes(let bytes)): payload = .binary(bytes)
+        case .binary(.bytes(let bytes)): payload = .binary(ByteBuffer(bytes: bytes))
         case .binary(.file(let path)):
-            guard let bytes = FilePayloadCache.shared.contents(atPath: path) else {
+            guard let bytes = FilePayloadCache.shared.buffer(atPath: path) else {
                 throw StepFailure("cannot read \(path)")
             }
             payload = .binary(bytes)

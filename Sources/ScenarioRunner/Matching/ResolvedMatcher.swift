@@ -46,8 +46,8 @@ enum ResolvedMatcher: Sendable {
         case .binary(let pattern):
             guard !message.isText else { return false }
             switch pattern {
-            case .exact(let bytes): return ByteComparison.equal(message.payload, bytes)
-            case .prefix(let bytes): return ByteComparison.hasPrefix(message.payload, bytes)
+            case .exact(let bytes): return ByteComparison.equal(message.data, bytes)
+            case .prefix(let bytes): return ByteComparison.hasPrefix(message.data, bytes)
             }
         case .jsonPath(let entries):
             guard let document = ResolvedMatcher.document(message) else { return false }
@@ -75,10 +75,10 @@ enum ResolvedMatcher: Sendable {
             guard !message.isText else { return ["expected a binary message, got text"] }
             switch pattern {
             case .exact(let bytes):
-                return ByteComparison.equal(message.payload, bytes)
+                return ByteComparison.equal(message.data, bytes)
                     ? [] : ["expected bytes \(Hex.string(bytes)), got \(Hex.string(message.payload))"]
             case .prefix(let bytes):
-                return ByteComparison.hasPrefix(message.payload, bytes)
+                return ByteComparison.hasPrefix(message.data, bytes)
                     ? [] : ["expected bytes starting with \(Hex.string(bytes)), got \(Hex.string(message.payload))"]
             }
         case .jsonPath(let entries):
