@@ -19,6 +19,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/adam-fowler/compress-nio.git", from: "1.5.0"),
+        // Benchmark tooling only (benchmarks/latency): round-trip latency percentiles. No product target uses it.
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift.git", from: "0.2.0"),
     ],
     targets: [
         // Pure protocol: frames, handshake, close state machine, UTF-8. No I/O.
@@ -122,6 +124,18 @@ let package = Package(
             name: "TestServerTests",
             dependencies: ["TestServer", "WebSocketEngine", "TestSupport", "EngineTestSupport"]),
         .testTarget(name: "wscenarioTests", dependencies: ["wscenario", "TestSupport"]),
+        // Benchmark tooling (not part of the product): latency percentiles with HdrHistogram for benchmarks/run.
+        .target(
+            name: "BenchmarkLatency",
+            dependencies: [.product(name: "Histogram", package: "hdrhistogram-swift")],
+            path: "benchmarks/latency/Sources/BenchmarkLatency"
+        ),
+        .executableTarget(
+            name: "wscenario-latency",
+            dependencies: ["BenchmarkLatency", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "benchmarks/latency/Sources/wscenario-latency"
+        ),
+        .testTarget(name: "LatencyTests", dependencies: ["BenchmarkLatency", "wscenario-latency", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -6,6 +6,7 @@ import argparse
 import json
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -41,6 +42,8 @@ PLACEMENT_FREE = {"e", "f", "g"}
 def parse_arguments():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--wscenario", required=True, help="the wscenario binary to measure")
+    parser.add_argument("--latency-tool", default=None,
+                        help="the wscenario-latency binary (default: beside --wscenario)")
     parser.add_argument("--python", default=sys.executable, help="the Python with picows, websockets, ...")
     parser.add_argument("--smoke", action="store_true", help="tiny counts, one run, one placement")
     parser.add_argument("--runs", type=int, default=3)
@@ -56,7 +59,19 @@ def parse_arguments():
     arguments = parser.parse_args()
     if arguments.smoke:
         arguments.runs, arguments.placements, arguments.timeout, arguments.quiet_wait = 1, "unpinned", 60, 0
+    if arguments.latency_tool is None:
+        arguments.latency_tool = os.path.join(os.path.dirname(arguments.wscenario), "wscenario-latency")
     return arguments
+
+
+def latency_figures(tool, source):
+    """Round-trip latency figures (µs: p50, p99, p999, max, mean, and count) from `wscenario-latency`, the one
+    HdrHistogram-based tool used for every client. SOURCE: ["--samples", FILE] or ["--transcript", FILE]."""
+    result = subprocess.run([tool] + source, capture_output=True, text=True, timeout=600)
+    if result.returncode != 0:
+        raise RuntimeError(f"wscenario-latency {' '.join(source)}: exit {result.returncode}: "
+                           f"{result.stderr.strip()[-300:]}")
+    return json.loads(result.stdout)
 
 
 def run_client(client, name, parameters, server, arguments, work):
@@ -65,6 +80,10 @@ def run_client(client, name, parameters, server, arguments, work):
     record = {"client": client, "workload": name, "kind": kind}
     transcripts = os.path.join(work, "transcripts")
     shutil.rmtree(transcripts, ignore_errors=True)
+    # Round-trip latency is reported for (a), sequential, only: the peers write their samples here.
+    latencies = os.path.join(work, "latencies.txt") if kind == "seq" else None
+    if latencies and os.path.exists(latencies):
+        os.remove(latencies)
     if client == "wscenario":
         if kind == "check":
             command = [arguments.wscenario, "check", os.path.join(work, "suite")]
@@ -78,6 +97,8 @@ def run_client(client, name, parameters, server, arguments, work):
                 command += ["--jobs", str(os.cpu_count())]
     else:
         command = clients_registry.peer_command(client, arguments.python, kind, parameters, server.url)
+        if latencies:
+            command += ["--latencies", latencies]
     env = dict(os.environ, NODE_PATH="/usr/share/nodejs")
     measure.wait_for_quiet(arguments.quiet_wait, [server.process.pid, os.getpid()], server.placement)
     outcome = measure.run_measured(command, server.placement, arguments.timeout, env, server.process.pid)
@@ -91,21 +112,24 @@ def run_client(client, name, parameters, server, arguments, work):
         if client != "wscenario":
             figures = json.loads(outcome["stdout"].strip().splitlines()[-1])
             record.update(elapsed=figures["elapsed"], messages=figures["messages"], bytes=figures["bytes"])
-            record["latency_us"] = figures.get("latency_us")
+            if latencies:
+                record["latency_us"] = latency_figures(arguments.latency_tool, ["--samples", latencies])
         elif kind in ("suite", "check"):
             record.update(elapsed=outcome["wall"], messages=parameters["total"], bytes=0)
         else:
-            elapsed, latencies = wscenario_workloads.transcript_figures(transcripts, kind)
+            elapsed, transcript = wscenario_workloads.transcript_figures(transcripts, kind)
             messages = parameters.get("count", parameters.get("conns", 0) * parameters.get("rounds", 0))
             record.update(elapsed=elapsed, messages=messages, bytes=messages * parameters.get("size", 0))
             if kind == "idle":
                 record.update(messages=0, bytes=0)
-            from clients.common import percentiles
-            record["latency_us"] = percentiles(latencies) if latencies else None
+            if latencies:
+                record["latency_us"] = latency_figures(arguments.latency_tool, ["--transcript", transcript])
     except Exception as error:  # a malformed result is reported, not fatal
         record["error"] = f"unreadable result: {error}"
     finally:
         shutil.rmtree(transcripts, ignore_errors=True)
+        if latencies and os.path.exists(latencies):
+            os.remove(latencies)
     return record
 
 

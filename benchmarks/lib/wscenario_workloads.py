@@ -1,5 +1,5 @@
-"""Rendering the benchmark scenario templates (benchmarks/scenarios/*.tmpl) and reading wscenario's figures
-back from its transcripts (the loop time, and round-trip latency from frame_out/frame_in timestamps)."""
+"""Rendering the benchmark scenario templates (benchmarks/scenarios/*.tmpl) and reading wscenario's loop time back
+from its transcript (round-trip latency is computed from the same transcript by `wscenario-latency`)."""
 import base64
 import glob
 import json
@@ -55,14 +55,12 @@ def write_suite(total, directory):
 
 
 def transcript_figures(transcripts_dir, workload):
-    """Returns (loop seconds, list of round-trip latencies in ns or None) from the single .jsonl transcript."""
+    """Returns (loop seconds, the path of the single .jsonl transcript) for a run of WORKLOAD's scenario."""
     paths = glob.glob(os.path.join(transcripts_dir, "**", "*.jsonl"), recursive=True)
     if len(paths) != 1:
         raise RuntimeError(f"expected one transcript, found {len(paths)}")
     first, last = LOOP_STEPS[workload]
     began = ended = None
-    sent_at, latencies = [], []
-    received = 0
     top_level_ends = []
     with open(paths[0]) as transcript:
         for line in transcript:
@@ -75,16 +73,10 @@ def transcript_figures(transcripts_dir, workload):
                 top_level_ends.append(event["t"])
                 if last == -1 or top == str(last):
                     ended = event["t"]
-            elif workload == "seq" and kind == "frame_out" and event.get("opcode") == "text":
-                sent_at.append(event["t"])
-            elif workload == "seq" and kind == "frame_in" and event.get("opcode") == "text":
-                if received < len(sent_at):
-                    latencies.append(int((event["t"] - sent_at[received]) * 1e9))
-                received += 1
             if kind == "step_end" and event.get("status") == "failed":
                 raise RuntimeError(f"step {step} failed: {event.get('message')}")
     if began is None or ended is None:
         raise RuntimeError("transcript lacks the loop's step events")
     if last == -1:
         ended = top_level_ends[-2]  # the last connect; the wait that follows is not part of the loop
-    return ended - began, (latencies or None)
+    return ended - began, paths[0]

@@ -1,7 +1,10 @@
 """Shared argument parsing, payloads and result printing for the benchmark clients.
 
 Every client takes: WORKLOAD URL [--count N] [--size BYTES] [--conns N] [--rounds N] [--hold SECONDS]
-and prints one JSON object on stdout: {"elapsed": s, "messages": n, "bytes": n, "latency_us": {...}?}.
+[--latencies FILE] and prints one JSON object on stdout: {"elapsed": s, "messages": n, "bytes": n}.
+With --latencies, the seq workload also writes every round trip's latency to FILE, in nanoseconds, one per
+line; benchmarks/run turns that into p50 / p99 / p99.9 with `wscenario-latency --samples FILE` (HdrHistogram),
+the same tool that reads wscenario's transcripts, so every client's latency figures come from the same code.
 `elapsed` covers the workload loop only (first send to last echo, or first connect to last close for
 conns/idle), not interpreter start-up; benchmarks/run also records each process's wall time.
 Workloads: seq (send, wait for the echo, repeat), pipe (send all, then receive all), big (binary
@@ -24,6 +27,7 @@ def parse_arguments():
     parser.add_argument("--conns", type=int, default=1000)
     parser.add_argument("--rounds", type=int, default=10)
     parser.add_argument("--hold", type=float, default=10.0)
+    parser.add_argument("--latencies", default=None, help="seq: write each round trip's latency (ns) here")
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
     return parser.parse_args()
@@ -39,24 +43,17 @@ def binary_payload(size):
     return (bytes(range(256)) * (size // 256 + 1))[:size]
 
 
-def percentiles(samples_ns):
-    """p50, p99 and p99.9 in microseconds (nearest-rank) of round-trip samples in nanoseconds."""
-    if not samples_ns:
-        return None
-    ordered = sorted(samples_ns)
-
-    def rank(fraction):
-        index = min(len(ordered) - 1, max(0, int(fraction * len(ordered) + 0.999999) - 1))
-        return round(ordered[index] / 1000.0, 1)
-
-    return {"p50": rank(0.50), "p99": rank(0.99), "p999": rank(0.999)}
+def write_latencies(path, latencies_ns):
+    """Writes round-trip latencies (integer nanoseconds) to PATH, one per line (wscenario-latency --samples)."""
+    with open(path, "w") as file:
+        file.write("".join(f"{int(latency)}\n" for latency in latencies_ns))
 
 
-def report(elapsed, messages, payload_bytes, latencies_ns=None):
-    result = {"elapsed": elapsed, "messages": messages, "bytes": payload_bytes}
-    if latencies_ns:
-        result["latency_us"] = percentiles(latencies_ns)
-    print(json.dumps(result), flush=True)
+def report(elapsed, messages, payload_bytes, latencies_ns=None, latencies_path=None):
+    """Prints the result object; with LATENCIES_PATH, also writes LATENCIES_NS there (write_latencies)."""
+    if latencies_path and latencies_ns is not None:
+        write_latencies(latencies_path, latencies_ns)
+    print(json.dumps({"elapsed": elapsed, "messages": messages, "bytes": payload_bytes}), flush=True)
 
 
 def fail(message):

@@ -1,14 +1,19 @@
 #!/usr/bin/env node
 // Benchmark client on Node `ws` (Debian node-ws; run with NODE_PATH=/usr/share/nodejs). Same arguments and
-// output as common.py: WORKLOAD URL [--count N] [--size BYTES] [--conns N] [--rounds N] [--hold SECONDS].
+// output as common.py: WORKLOAD URL [--count N] [--size BYTES] [--conns N] [--rounds N] [--hold SECONDS]
+// [--latencies FILE] (seq: each round trip's latency in ns, one per line, for `wscenario-latency --samples`).
 'use strict';
+const fs = require('fs');
 const WebSocket = require('ws');
 
 function parseArguments() {
     const argv = process.argv.slice(2);
-    const options = { workload: argv[0], url: argv[1], count: 100000, size: 32, conns: 1000, rounds: 10, hold: 10 };
+    const options = {
+        workload: argv[0], url: argv[1], count: 100000, size: 32, conns: 1000, rounds: 10, hold: 10, latencies: null,
+    };
     for (let index = 2; index < argv.length; index += 2) {
-        options[argv[index].replace(/^--/, '')] = Number(argv[index + 1]);
+        const name = argv[index].replace(/^--/, '');
+        options[name] = name === 'latencies' ? argv[index + 1] : Number(argv[index + 1]);
     }
     return options;
 }
@@ -21,19 +26,12 @@ function binaryPayload(size) {
     return buffer;
 }
 
-function percentiles(samples) {
-    const ordered = Float64Array.from(samples).sort();
-    const rank = (fraction) => {
-        const index = Math.min(ordered.length - 1, Math.max(0, Math.ceil(fraction * ordered.length) - 1));
-        return Math.round(ordered[index] / 100) / 10;
-    };
-    return { p50: rank(0.5), p99: rank(0.99), p999: rank(0.999) };
-}
-
-function report(elapsed, messages, bytes, latencies) {
-    const result = { elapsed, messages, bytes };
-    if (latencies && latencies.length) result.latency_us = percentiles(latencies);
-    process.stdout.write(JSON.stringify(result) + '\n');
+// Prints the result object; with LATENCIES_PATH, also writes the latencies (ns) there, one per line.
+function report(elapsed, messages, bytes, latencies, latenciesPath) {
+    if (latenciesPath && latencies) {
+        fs.writeFileSync(latenciesPath, latencies.map((latency) => `${Math.round(latency)}\n`).join(''));
+    }
+    process.stdout.write(JSON.stringify({ elapsed, messages, bytes }) + '\n');
 }
 
 function open(url) {
@@ -85,7 +83,7 @@ async function main() {
         await roundTrips(socket, payload, options.count, options.workload === 'pipe', latencies);
         const elapsed = now() - began;
         await close(socket);
-        report(elapsed, options.count, options.count * options.size, latencies);
+        report(elapsed, options.count, options.count * options.size, latencies, options.latencies);
     } else if (options.workload === 'conns') {
         const payload = textPayload(options.size);
         const began = now();

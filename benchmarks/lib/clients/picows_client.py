@@ -68,7 +68,7 @@ async def main():
         await asyncio.wait_for(listener.done, 600)
         elapsed = time.perf_counter() - began
         await close(transport)
-        report(elapsed, arguments.count, arguments.count * len(payload), listener.latencies)
+        report(elapsed, arguments.count, arguments.count * len(payload), listener.latencies, arguments.latencies)
     elif workload == "conns":
         payload = text_payload(arguments.size).encode()
         began = time.perf_counter()

@@ -38,7 +38,7 @@ def main():
         elapsed = time.perf_counter() - began
         process.stdin.close()
         process.wait(timeout=10)
-        report(elapsed, arguments.count, arguments.count * len(line), latencies)
+        report(elapsed, arguments.count, arguments.count * len(line), latencies, arguments.latencies)
     elif arguments.workload == "pipe":
         with tempfile.TemporaryFile() as lines:
             lines.write(line * arguments.count)

@@ -42,7 +42,7 @@ def main():
             round_trips(connection, payload, arguments.count, binary, latencies)
         elapsed = time.perf_counter() - began
         connection.close()
-        report(elapsed, arguments.count, arguments.count * arguments.size, latencies)
+        report(elapsed, arguments.count, arguments.count * arguments.size, latencies, arguments.latencies)
     elif workload == "conns":
         payload = text_payload(arguments.size)
         began = time.perf_counter()

@@ -39,7 +39,7 @@ async def main():
                 await round_trips(websocket, payload, arguments.count, latencies)
             elapsed = time.perf_counter() - began
         size = len(payload) if isinstance(payload, bytes) else len(payload.encode())
-        report(elapsed, arguments.count, arguments.count * size, latencies)
+        report(elapsed, arguments.count, arguments.count * size, latencies, arguments.latencies)
     elif workload == "conns":
         payload = text_payload(arguments.size)
         began = time.perf_counter()
