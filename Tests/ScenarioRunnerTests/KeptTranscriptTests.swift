@@ -23,9 +23,9 @@ struct KeptTranscriptTests {
 
     @Test func aSecretLearntLateIsMaskedAlsoWhereTheCutSplitIt() throws {
         let transcript = try writer()
-        // The secret starts 2 characters before the cut (4,096 characters are kept), and again at the start.
+        // The secret starts 2 characters before the cut (16 KiB are kept), and again at the start.
         let secret = "S3CR3T-TOKEN-VALUE"
-        let filler = String(repeating: "a", count: TranscriptWriter.keptCharacters - 2 - secret.count - 10)
+        let filler = String(repeating: "a", count: TranscriptWriter.keptBytes - 2 - secret.count - 10)
         let text = secret + String(repeating: "b", count: 10) + filler + secret + "tail"
         transcript.record(.messageIn, connection: "default", step: "1", [("text", .string(text))])
         transcript.addSecrets([secret])
@@ -33,9 +33,17 @@ struct KeptTranscriptTests {
         #expect(!rendered.contains(secret))
         #expect(rendered.contains("***bbbbbbbbbb"))
         let redactor = Redactor(secrets: [secret])
-        let cut = String(text.prefix(TranscriptWriter.keptCharacters))
+        let cut = String(text.prefix(TranscriptWriter.keptBytes))
         #expect(cut.hasSuffix("S3"))
         #expect(!redactor.redact(cutText: cut).hasSuffix("S3"))
         #expect(redactor.redact(cutText: cut).hasSuffix("a"))
+    }
+
+    @Test func cuttingKeepsWholeCharacters() {
+        let text = String(repeating: "x", count: TranscriptWriter.keptBytes - 1) + "€€€"
+        let cut = TranscriptWriter.cutForKeeping(text)
+        #expect(cut == String(repeating: "x", count: TranscriptWriter.keptBytes - 1))
+        let emoji = String(repeating: "😀", count: TranscriptWriter.keptBytes)
+        #expect(TranscriptWriter.cutForKeeping(emoji) == String(repeating: "😀", count: TranscriptWriter.keptBytes / 4))
     }
 }

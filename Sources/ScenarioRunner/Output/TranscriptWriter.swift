@@ -28,9 +28,9 @@ public final class TranscriptWriter: @unchecked Sendable {
     private var tailStart = 0
     private var omittedLines = 0
     private let keptLines = 2500
-    /// Characters of a string field kept for the report text (which shows 400; the rest covers secrets masked
-    /// late: a mask can be shorter or longer than the secret).
-    static let keptCharacters = 4096
+    /// UTF-8 bytes of a string field kept for the report text (which shows 400 characters; the rest covers secrets
+    /// masked late: a mask can be shorter or longer than the secret).
+    static let keptBytes = 16 * 1024
     private var events: [TranscriptEvent] = []
     private let keepEvents: Bool
     private let observer: (@Sendable (String) -> Void)?
@@ -147,7 +147,7 @@ public final class TranscriptWriter: @unchecked Sendable {
                 var redacted = event
                 redacted.fields = event.fields.map { key, value in
                     // A kept field that was cut may end in the first characters of a secret.
-                    if case .string(let text) = value, text.count >= Self.keptCharacters {
+                    if case .string(let text) = value, text.utf8.count > Self.keptBytes - 4 {
                         return (key, .string(self.redactor.redact(cutText: text)))
                     }
                     return (key, self.redactor.redact(value))
@@ -162,15 +162,26 @@ public final class TranscriptWriter: @unchecked Sendable {
         }
     }
 
+    /// `text` cut to at most `keptBytes` UTF-8 bytes, at a character boundary (the cut scans bytes, not
+    /// characters: it runs for every event with a long payload).
+    static func cutForKeeping(_ text: String) -> String {
+        var text = text
+        return text.withUTF8 { bytes in
+            var end = min(keptBytes, bytes.count)
+            while end > 0, end < bytes.count, bytes[end] & 0xC0 == 0x80 { end -= 1 }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<end]), as: UTF8.self)
+        }
+    }
+
     private func keep(_ line: consuming TranscriptEvent) {
         // The text rendering shows at most 400 characters of a field: long payloads are kept cut, so that 5,000
         // kept events of 1 MiB messages do not hold 5,000 base64 copies of 64 KiB.
         if line.fields.contains(where: {
-            if case .string(let text) = $0.1 { text.utf8.count > Self.keptCharacters } else { false }
+            if case .string(let text) = $0.1 { text.utf8.count > Self.keptBytes } else { false }
         }) {
             line.fields = line.fields.map { key, value in
-                guard case .string(let text) = value, text.utf8.count > Self.keptCharacters else { return (key, value) }
-                return (key, .string(String(text.prefix(Self.keptCharacters))))
+                guard case .string(let text) = value, text.utf8.count > Self.keptBytes else { return (key, value) }
+                return (key, .string(Self.cutForKeeping(text)))
             }
         }
         if headLines.count < keptLines {
