@@ -28,10 +28,36 @@ public struct FrameParser: Sendable {
         if var existing = buffer, existing.readableBytes > 0 {
             buffer = nil
             if existing.readerIndex > 0 { existing.discardReadBytes() }
+            // A large frame arriving in pieces: make room for all of it once, instead of growing (and copying)
+            // the buffer step by step. Only for sizes within the limit: a lying header allocates nothing.
+            let arriving = existing.readableBytes + bytes.readableBytes
+            if let size = FrameParser.frameSize(existing), size > arriving, size <= configuration.maxFrameSize + 14 {
+                existing.reserveCapacity(minimumWritableBytes: size - existing.readableBytes)
+            }
             existing.writeImmutableBuffer(bytes)
             buffer = existing
         } else {
             buffer = bytes
+        }
+    }
+
+    /// The whole size (header and payload) of the frame starting at `buffer`'s reader index, once its header's
+    /// length fields are there.
+    static func frameSize(_ buffer: ByteBuffer) -> Int? {
+        let start = buffer.readerIndex
+        guard let second = buffer.getInteger(at: start + 1, as: UInt8.self) else { return nil }
+        let maskLength = second & 0x80 != 0 ? 4 : 0
+        switch second & 0x7F {
+        case 126:
+            guard let length = buffer.getInteger(at: start + 2, as: UInt16.self) else { return nil }
+            return 4 + maskLength + Int(length)
+        case 127:
+            guard let length = buffer.getInteger(at: start + 2, as: UInt64.self), length < UInt64(Int.max / 2) else {
+                return nil
+            }
+            return 10 + maskLength + Int(length)
+        case let short:
+            return 2 + maskLength + Int(short)
         }
     }
 

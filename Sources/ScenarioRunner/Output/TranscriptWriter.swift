@@ -30,7 +30,7 @@ public final class TranscriptWriter: @unchecked Sendable {
     private let keptLines = 2500
     /// UTF-8 bytes of a string field kept for the report text (which shows 400 characters; the rest covers secrets
     /// masked late: a mask can be shorter or longer than the secret).
-    static let keptBytes = 16 * 1024
+    static let keptBytes = 4 * 1024
     private var events: [TranscriptEvent] = []
     private let keepEvents: Bool
     private let observer: (@Sendable (String) -> Void)?
