@@ -5,6 +5,8 @@ struct RawFrame: Equatable, CustomStringConvertible {
     var opcode: UInt8
     var masked = false
     var payload: [UInt8]
+    /// The key `encoded()` masks with.
+    var maskKey: [UInt8] = [0x37, 0xFA, 0x21, 0x3D]
 
     var text: String { String(decoding: payload, as: UTF8.self) }
 
@@ -51,7 +53,7 @@ struct RawFrame: Equatable, CustomStringConvertible {
             bytes += (0..<8).reversed().map { UInt8((UInt64(payload.count) >> (UInt64($0) * 8)) & 0xFF) }
         }
         guard masked else { return bytes + payload }
-        let key: [UInt8] = [0x37, 0xFA, 0x21, 0x3D]
+        let key = maskKey
         return bytes + key + payload.enumerated().map { $0.element ^ key[$0.offset % 4] }
     }
 }

@@ -45,9 +45,9 @@ struct FrameAssembler {
         case .text: return begin(.text, frame)
         case .binary: return begin(.binary, frame)
         case .continuation: return proceed(frame)
-        case .ping: return .ping(frame.unmaskedData)
-        case .pong: return .pong(frame.unmaskedData)
-        case .connectionClose: return Self.close(frame.unmaskedData)
+        case .ping: return .ping(FrameUnmasking.unmaskedData(of: frame))
+        case .pong: return .pong(FrameUnmasking.unmaskedData(of: frame))
+        case .connectionClose: return Self.close(FrameUnmasking.unmaskedData(of: frame))
         default:
             return .fail(code: CloseCodes.protocolError, reason: "reserved opcode")
         }
@@ -73,7 +73,7 @@ struct FrameAssembler {
 
     private mutating func append(_ frame: WebSocketFrame) -> Action {
         guard let kind = partialKind else { return .none }
-        var data = frame.unmaskedData
+        var data = FrameUnmasking.unmaskedData(of: frame)
         if compressedMessage, let decompressor {
             do {
                 data = try decompressor.decompress(

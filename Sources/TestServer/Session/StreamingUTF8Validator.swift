@@ -6,7 +6,14 @@ struct StreamingUTF8Validator {
 
     /// True when every byte so far could start or continue valid UTF-8.
     mutating func consume(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        for byte in bytes {
+        var index = 0
+        while index < bytes.count {
+            if needed == 0 {
+                index = Self.skipASCIIWords(bytes, from: index)
+                guard index < bytes.count else { break }
+            }
+            let byte = bytes[index]
+            index += 1
             if needed == 0 {
                 if byte < 0x80 { continue }
                 switch byte {
@@ -27,6 +34,17 @@ struct StreamingUTF8Validator {
             }
         }
         return true
+    }
+
+    /// The index of the first 8-byte word from `index` on that is not all ASCII (or of the tail shorter than a word).
+    private static func skipASCIIWords(_ bytes: UnsafeRawBufferPointer, from index: Int) -> Int {
+        var index = index
+        while index + 8 <= bytes.count,
+            bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+        {
+            index += 8
+        }
+        return index
     }
 
     /// True when the input so far ends on a character boundary.
