@@ -191,24 +191,36 @@ final class ScenarioInterpreter {
 
     // MARK: end of scenario
 
-    /// Closes connections still open with 1000 (not asserted), waiting briefly for the server's answer and for
-    /// every transport to report how its connection ended (the `close` events).
+    /// Closes connections still open with 1000 (not asserted), waiting briefly (1 s in all) for the servers'
+    /// answers and (500 ms in all) for every transport to report how its connection ended (the `close` events).
     static func close(
         _ open: [ConnectionState], all: [ConnectionState], clock: @escaping @Sendable () -> UInt64
     ) async {
+        // Every close frame first, then the answers: many connections end in about one round trip, not one each.
+        var closing: [(ConnectionState, any ScenarioConnection)] = []
         for state in open {
             guard state.isOpen, let connection = state.connection else { continue }
             if state.serverClose == nil {
                 try? await connection.close(code: 1000, reason: "", timeout: 1)
                 state.markClientCloseSent()
-                _ = await waitUntil(state, clock: clock, timeoutNanos: 1_000_000_000) {
+            }
+            closing.append((state, connection))
+        }
+        let answerDeadline = clock() &+ 1_000_000_000
+        for (state, connection) in closing {
+            let now = clock()
+            if now < answerDeadline {
+                _ = await waitUntil(state, clock: clock, timeoutNanos: answerDeadline - now) {
                     state.serverClose != nil || state.isTerminated
                 }
             }
             if state.closed == nil { await connection.disconnect() }
         }
+        let endDeadline = clock() &+ 500_000_000
         for state in all where state.connection != nil && state.closed == nil {
-            _ = await waitUntil(state, clock: clock, timeoutNanos: 500_000_000) { state.closed != nil }
+            let now = clock()
+            guard now < endDeadline else { break }
+            _ = await waitUntil(state, clock: clock, timeoutNanos: endDeadline - now) { state.closed != nil }
         }
     }
 
