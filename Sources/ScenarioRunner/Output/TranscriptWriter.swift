@@ -91,10 +91,15 @@ public final class TranscriptWriter: @unchecked Sendable {
             guard !finished else { return }
             let redacted = redactor.isEmpty ? fields : fields.map { ($0.0, redactor.redact($0.1)) }
             let event = TranscriptEvent(time: time, kind: kind, connection: connection, step: step, fields: redacted)
-            let textStart = textBuffer.count
-            TranscriptLineEncoder.encode(event, json: &jsonlBuffer, text: &textBuffer)
             recordedAny = true
             if keepEvents { events.append(event) }
+            // No files and nobody watching (`--no-transcripts`): only the events kept for reports are needed.
+            guard jsonlHandle != nil || textHandle != nil || observer != nil else {
+                keep(consume event)
+                return
+            }
+            let textStart = textBuffer.count
+            TranscriptLineEncoder.encode(event, json: &jsonlBuffer, text: &textBuffer)
             if let observer {
                 observer(
                     textBuffer.withBytes(in: textStart..<(textBuffer.count - 1)) { String(decoding: $0, as: UTF8.self) }
