@@ -59,10 +59,7 @@ public final class WebSocketConnection: Sendable {
     /// a later write failure shows as the connection's events. From any other thread it returns once the bytes
     /// were handed to the socket.
     public func send(opcode: WebSocketOpcode, payload: ByteBuffer, fragments: Int = 1) async throws(WebSocketError) {
-        if channel.eventLoop.inEventLoop {
-            try handler.value.sendMessageOnLoop(opcode: opcode, payload: payload, fragments: fragments)
-            return
-        }
+        if try sendIfOnLoop(opcode: opcode, payload: payload, fragments: fragments) { return }
         try await run { handler, promise in
             handler.sendMessage(opcode: opcode, payload: payload, fragments: fragments, promise: promise)
         }

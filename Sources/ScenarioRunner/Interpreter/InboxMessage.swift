@@ -17,10 +17,7 @@ public struct InboxMessage: Sendable {
         self.index = index
         self.isText = isText
         self.data = data
-        self.decodedText =
-            isText
-            ? data.readableBytesView.withContiguousStorageIfAvailable { String(validating: $0, as: UTF8.self) } ?? nil
-            : nil
+        self.decodedText = isText ? InboxMessage.decode(data) : nil
         self.nanos = nanos
     }
 
@@ -36,10 +33,11 @@ public struct InboxMessage: Sendable {
 
     /// The payload as text when it is valid UTF-8 (always for text messages). For a binary message it is decoded
     /// on each use (only `capture_regex` looks at it), so that large binaries are not scanned and copied on arrival.
-    public var text: String? {
-        isText
-            ? decodedText
-            : data.readableBytesView.withContiguousStorageIfAvailable { String(validating: $0, as: UTF8.self) } ?? nil
+    public var text: String? { isText ? decodedText : InboxMessage.decode(data) }
+
+    /// `data` as a string when it is valid UTF-8.
+    private static func decode(_ data: ByteBuffer) -> String? {
+        data.readableBytesView.withContiguousStorageIfAvailable { String(validating: $0, as: UTF8.self) } ?? nil
     }
 
     /// A short description for failure messages.
