@@ -41,52 +41,42 @@ public struct FrameParser: Sendable {
         }
     }
 
-    /// The whole size (header and payload) of the frame starting at `buffer`'s reader index, once its header's
-    /// length fields are there.
-    static func frameSize(_ buffer: ByteBuffer) -> Int? {
+    /// The start of the header of the frame at `buffer`'s reader index: its first byte, the mask bit, the payload
+    /// length and the header size without the masking key; nil until the length fields have arrived.
+    static func header(_ buffer: ByteBuffer) -> (first: UInt8, masked: Bool, length: UInt64, size: Int)? {
         let start = buffer.readerIndex
-        guard let second = buffer.getInteger(at: start + 1, as: UInt8.self) else { return nil }
-        let maskLength = second & 0x80 != 0 ? 4 : 0
+        guard let first = buffer.getInteger(at: start, as: UInt8.self),
+            let second = buffer.getInteger(at: start + 1, as: UInt8.self)
+        else { return nil }
+        let masked = second & 0x80 != 0
         switch second & 0x7F {
         case 126:
             guard let length = buffer.getInteger(at: start + 2, as: UInt16.self) else { return nil }
-            return 4 + maskLength + Int(length)
+            return (first, masked, UInt64(length), 4)
         case 127:
-            guard let length = buffer.getInteger(at: start + 2, as: UInt64.self), length < UInt64(Int.max / 2) else {
-                return nil
-            }
-            return 10 + maskLength + Int(length)
+            guard let length = buffer.getInteger(at: start + 2, as: UInt64.self) else { return nil }
+            return (first, masked, length, 10)
         case let short:
-            return 2 + maskLength + Int(short)
+            return (first, masked, UInt64(short), 2)
         }
+    }
+
+    /// The whole size (header and payload) of the frame starting at `buffer`'s reader index, once its header's
+    /// length fields are there.
+    static func frameSize(_ buffer: ByteBuffer) -> Int? {
+        guard let header = header(buffer), header.length < UInt64(Int.max / 2) else { return nil }
+        return header.size + (header.masked ? 4 : 0) + Int(header.length)
     }
 
     /// Returns the next complete frame, `nil` if more bytes are needed, or throws the first protocol violation.
     /// After a violation the parser stays failed and only returns `nil`.
     public mutating func nextFrame() throws(ProtocolViolation) -> WebSocketFrame? {
-        guard !failed, var input = buffer, input.readableBytes >= 2 else { return nil }
+        guard !failed, var input = buffer, let header = FrameParser.header(input) else { return nil }
         buffer = nil
         defer { buffer = input }
         let start = input.readerIndex
-        guard let first = input.getInteger(at: start, as: UInt8.self),
-            let second = input.getInteger(at: start + 1, as: UInt8.self)
-        else { return nil }
-        let masked = second & 0x80 != 0
-        let shortLength = second & 0x7F
-        var headerLength = 2
-        let length: UInt64
-        switch shortLength {
-        case 126:
-            guard let value = input.getInteger(at: start + 2, as: UInt16.self) else { return nil }
-            length = UInt64(value)
-            headerLength += 2
-        case 127:
-            guard let value = input.getInteger(at: start + 2, as: UInt64.self) else { return nil }
-            length = value
-            headerLength += 8
-        default:
-            length = UInt64(shortLength)
-        }
+        let (first, masked, length) = (header.first, header.masked, header.length)
+        var headerLength = header.size
         let violation = headerViolation(first: first, masked: masked, length: length)
         if let violation, length & (1 << 63) != 0 || length > UInt64(configuration.maxFrameSize) {
             // An absurd length: record the header and the declared length, never wait for or allocate the payload.
@@ -134,31 +124,14 @@ public struct FrameParser: Sendable {
     /// The frame whose header is complete but whose payload is not yet: its opcode and the payload bytes received so
     /// far (unmasked frames only). Lets a caller fail fast on invalid UTF-8 before the whole frame arrived.
     public func partialFrame() -> (opcode: WebSocketOpcode, fin: Bool, payloadPrefix: ByteBuffer)? {
-        guard !failed, let input = buffer, input.readableBytes >= 2 else { return nil }
-        let start = input.readerIndex
-        let first = input.getInteger(at: start, as: UInt8.self)!
-        let second = input.getInteger(at: start + 1, as: UInt8.self)!
-        guard second & 0x80 == 0 else { return nil }
-        var headerLength = 2
-        let length: UInt64
-        switch second & 0x7F {
-        case 126:
-            guard let value = input.getInteger(at: start + 2, as: UInt16.self) else { return nil }
-            length = UInt64(value)
-            headerLength += 2
-        case 127:
-            guard let value = input.getInteger(at: start + 2, as: UInt64.self) else { return nil }
-            length = value
-            headerLength += 8
-        default:
-            length = UInt64(second & 0x7F)
-        }
-        guard headerViolation(first: first, masked: second & 0x80 != 0, length: length) == nil else { return nil }
+        guard !failed, let input = buffer, let header = FrameParser.header(input), !header.masked else { return nil }
+        let (first, length, headerLength) = (header.first, header.length, header.size)
+        guard headerViolation(first: first, masked: false, length: length) == nil else { return nil }
         let available = input.readableBytes - headerLength
         guard available >= 0, UInt64(available) < length else { return nil }
         return (
             WebSocketOpcode(rawValue: first & 0x0F), first & 0x80 != 0,
-            input.getSlice(at: start + headerLength, length: available)!
+            input.getSlice(at: input.readerIndex + headerLength, length: available)!
         )
     }
 

@@ -4,16 +4,6 @@ import NIOCore
 /// Byte-string comparisons with `memcmp` over contiguous storage (the generic `==` and `starts(with:)` compare
 /// element by element, which is slow for megabyte payloads).
 enum ByteComparison {
-    /// Whether `lhs` and `rhs` hold the same bytes.
-    static func equal(_ lhs: [UInt8], _ rhs: [UInt8]) -> Bool {
-        lhs.count == rhs.count && same(lhs, rhs, count: lhs.count)
-    }
-
-    /// Whether `bytes` starts with `prefix`.
-    static func hasPrefix(_ bytes: [UInt8], _ prefix: [UInt8]) -> Bool {
-        bytes.count >= prefix.count && same(bytes, prefix, count: prefix.count)
-    }
-
     /// Whether `buffer`'s readable bytes equal `bytes`.
     static func equal(_ buffer: ByteBuffer, _ bytes: [UInt8]) -> Bool {
         buffer.readableBytes == bytes.count && same(buffer, bytes, count: bytes.count)
@@ -28,13 +18,6 @@ enum ByteComparison {
         guard count > 0 else { return true }
         return buffer.withUnsafeReadableBytes { left in
             bytes.withUnsafeBytes { right in memcmp(left.baseAddress!, right.baseAddress!, count) == 0 }
-        }
-    }
-
-    private static func same(_ lhs: [UInt8], _ rhs: [UInt8], count: Int) -> Bool {
-        guard count > 0 else { return true }
-        return lhs.withUnsafeBytes { left in
-            rhs.withUnsafeBytes { right in memcmp(left.baseAddress!, right.baseAddress!, count) == 0 }
         }
     }
 }
