@@ -1,4 +1,5 @@
 import Foundation
+import NIOCore
 import ScenarioLanguage
 import TestSupport
 import Testing
@@ -18,12 +19,12 @@ struct FilePayloadTests {
         let file = directory.appendingPathComponent("payload.bin")
         let cache = FilePayloadCache()
         try FilePayloadTests.write("aaaa", to: file)
-        #expect(cache.contents(atPath: file.path) == Array("aaaa".utf8))
+        #expect(cache.buffer(atPath: file.path) == ByteBuffer(string: "aaaa"))
         // Same size, within the same file-time tick: only the settle rule can tell.
         try FilePayloadTests.write("bbbb", to: file)
-        #expect(cache.contents(atPath: file.path) == Array("bbbb".utf8))
+        #expect(cache.buffer(atPath: file.path) == ByteBuffer(string: "bbbb"))
         #expect(cache.reads == 2)
-        #expect(cache.contents(atPath: directory.appendingPathComponent("missing").path) == nil)
+        #expect(cache.buffer(atPath: directory.appendingPathComponent("missing").path) == nil)
     }
 
     @Test func aSettledFileIsReadOnceUntilItChanges() async throws {
@@ -34,13 +35,13 @@ struct FilePayloadTests {
         let cache = FilePayloadCache(settleSeconds: 0)
         try FilePayloadTests.write("first", to: file)
         try await FilePayloadTests.waitForTheNextSecond()
-        for _ in 0..<3 { #expect(cache.contents(atPath: file.path) == Array("first".utf8)) }
+        for _ in 0..<3 { #expect(cache.buffer(atPath: file.path) == ByteBuffer(string: "first")) }
         #expect(cache.reads == 1)
         try FilePayloadTests.write("secnd", to: file)
-        #expect(cache.contents(atPath: file.path) == Array("secnd".utf8))
+        #expect(cache.buffer(atPath: file.path) == ByteBuffer(string: "secnd"))
         #expect(cache.reads == 2)
         try FileManager.default.removeItem(at: file)
-        #expect(cache.contents(atPath: file.path) == nil)
+        #expect(cache.buffer(atPath: file.path) == nil)
     }
 
     static func waitForTheNextSecond() async throws {

@@ -59,12 +59,8 @@ final class FilePayloadCache: @unchecked Sendable {
     /// How many times a file was read from disk (for tests).
     var reads: Int { lock.withLock { readCount } }
 
-    /// The file's bytes, from the cache when the file has not changed since it was read; nil when it cannot be read.
-    func contents(atPath path: String) -> [UInt8]? {
-        buffer(atPath: path).map { Array($0.readableBytesView) }
-    }
-
-    /// The file's bytes as a buffer that sends share without copying (see `contents(atPath:)`).
+    /// The file's bytes, from the cache when the file has not changed since it was read (shared by the sends,
+    /// not copied); nil when it cannot be read.
     func buffer(atPath path: String) -> ByteBuffer? {
         guard let before = FilePayloadCache.identity(path) else { return read(path) }
         if let cached = lock.withLock({ entries[path] }), cached.identity == before { return cached.bytes }
