@@ -138,7 +138,6 @@ final class ConnectionState: @unchecked Sendable {
     /// Records a transport event of the connection attempt `epoch` in the transcript and updates the state.
     func handle(_ timed: TimedConnectionEvent, epoch eventEpoch: Int) {
         // Late events of an older connection under this name are recorded but change nothing.
-        let isCurrent = lock.withLock { epoch == eventEpoch }
         func update(_ change: () -> Void) {
             lock.withLock { if epoch == eventEpoch { change() } }
         }
@@ -166,8 +165,8 @@ final class ConnectionState: @unchecked Sendable {
         case .frameOut(let frame):
             changesState = false
             let preferText = lock.withLock { outgoingFragments.prefersText(frame) }
-            transcript.record(
-                .frameOut, connection: name, step: step, at: nanos, frame.transcriptFields(preferText: preferText))
+            transcript.recordFrame(
+                .frameOut, connection: name, step: step, at: nanos, frame: frame, preferText: preferText)
         case .bytesOut(let bytes):
             changesState = false
             transcript.record(
@@ -177,16 +176,14 @@ final class ConnectionState: @unchecked Sendable {
             // A pong or close frame is followed by its own `.pong` / `.closeReceived` event.
             changesState = false
             let preferText = lock.withLock { incomingFragments.prefersText(frame) }
-            transcript.record(
-                .frameIn, connection: name, step: step, at: nanos, frame.transcriptFields(preferText: preferText))
+            transcript.recordFrame(
+                .frameIn, connection: name, step: step, at: nanos, frame: frame, preferText: preferText)
         case .message(let isText, let data):
             // The transcript shows at most `PayloadRecord.limit` bytes: copy only those (and one more, so that
             // the record still sees that the payload is longer), then give the real length.
             let shown = Array(data.readableBytesView.prefix(FrameRecord.keptPayloadBytes))
-            var fields = PayloadRecord.fields(
-                shown, preferText: isText, after: ("type", .string(isText ? "text" : "binary")))
-            fields[1] = ("length", .int(data.readableBytes))
-            transcript.record(.messageIn, connection: name, step: step, at: nanos, fields)
+            transcript.recordMessage(
+                connection: name, step: step, at: nanos, isText: isText, shown: shown, length: data.readableBytes)
             update {
                 messages.append(InboxMessage(index: messages.count, isText: isText, data: data, nanos: nanos))
             }
@@ -195,7 +192,7 @@ final class ConnectionState: @unchecked Sendable {
         case .closeReceived(let code, let reason):
             update { serverCloseStorage = (code, reason) }
         case .closed(let code, let reason, let by):
-            var first = !isCurrent
+            var first = lock.withLock { epoch != eventEpoch }
             update {
                 if closedStorage == nil {
                     closedStorage = (code, reason, by)

@@ -3,7 +3,7 @@ import ScenarioLanguage
 import WebSocketEngine
 
 extension ScenarioInterpreter {
-    func connect(_ step: ConnectStep) async throws {
+    nonisolated(nonsending) func connect(_ step: ConnectStep) async throws {
         let url = try render(step.url)
         if let problem = ScenarioInterpreter.urlProblem(url) {
             var origins: [String] = []
@@ -109,7 +109,7 @@ extension ScenarioInterpreter {
         return text
     }
 
-    func expectHandshake(_ step: ExpectHandshakeStep) async throws {
+    nonisolated(nonsending) func expectHandshake(_ step: ExpectHandshakeStep) async throws {
         guard let state = connections[step.connection] else {
             throw StepFailure("there is no connection named \(step.connection) (connect it first)")
         }
@@ -198,7 +198,7 @@ extension ScenarioInterpreter {
         }
     }
 
-    func expectError(_ step: ExpectErrorStep) async throws {
+    nonisolated(nonsending) func expectError(_ step: ExpectErrorStep) async throws {
         guard let state = connections[step.connection] else {
             throw StepFailure("there is no connection named \(step.connection) (connect it first)")
         }

@@ -15,7 +15,7 @@ extension ScenarioInterpreter {
         }
     }
 
-    func expectMessage(_ step: ExpectMessageStep) async throws {
+    nonisolated(nonsending) func expectMessage(_ step: ExpectMessageStep) async throws {
         let state = try existingState(step.connection)
         let matcher = try matcherCache.resolve(step.matcher, key: (tracker.current ?? "") + "#0", lookup: lookup)
         let ignores = try resolvedIgnores()
@@ -110,7 +110,7 @@ extension ScenarioInterpreter {
             [("name", .string(name)), ("value", OutputJSON(value))])
     }
 
-    func expectMessages(_ step: ExpectMessagesStep) async throws {
+    nonisolated(nonsending) func expectMessages(_ step: ExpectMessagesStep) async throws {
         let state = try existingState(step.connection)
         let path = tracker.current ?? ""
         let matchers = try step.all.enumerated().map { index, matcher in
@@ -157,7 +157,7 @@ extension ScenarioInterpreter {
         }
     }
 
-    func expectSilence(_ step: ExpectSilenceStep) async throws {
+    nonisolated(nonsending) func expectSilence(_ step: ExpectSilenceStep) async throws {
         let state = try existingState(step.connection)
         let ignores = try resolvedIgnores()
         let firstNew = state.messageCount
@@ -182,7 +182,7 @@ extension ScenarioInterpreter {
         }
     }
 
-    func expectPong(_ step: ExpectPongStep) async throws {
+    nonisolated(nonsending) func expectPong(_ step: ExpectPongStep) async throws {
         let state = try existingState(step.connection)
         let payload = try step.payload.map { Array(try render($0).utf8) }
         var taken: [UInt8]?
@@ -202,7 +202,7 @@ extension ScenarioInterpreter {
         throw StepFailure(text)
     }
 
-    func expectClose(_ step: ExpectCloseStep) async throws {
+    nonisolated(nonsending) func expectClose(_ step: ExpectCloseStep) async throws {
         let state = try existingState(step.connection)
         let deadline = environment.monotonicNanos() &+ step.within.nanoseconds
         _ = await waitUntil(state, timeoutNanos: step.within.nanoseconds) {

@@ -3,13 +3,13 @@ import NIOCore
 import ScenarioLanguage
 
 extension ScenarioInterpreter {
-    func send(_ step: SendStep) async throws {
+    nonisolated(nonsending) func send(_ step: SendStep) async throws {
         guard let pending = try sendWithoutSuspending(step) else { return }
         try await send(pending, on: step.connection)
     }
 
     /// Sends what `sendWithoutSuspending(_:)` could not.
-    func send(_ pending: PendingSend, on name: String) async throws {
+    nonisolated(nonsending) func send(_ pending: PendingSend, on name: String) async throws {
         do {
             switch pending.payload {
             case .text(let text): try await pending.connection.send(text: text, fragments: pending.fragments)
@@ -49,7 +49,7 @@ extension ScenarioInterpreter {
         }
     }
 
-    func controlFrame(_ step: ControlFrameStep, isPing: Bool) async throws {
+    nonisolated(nonsending) func controlFrame(_ step: ControlFrameStep, isPing: Bool) async throws {
         let (_, connection) = try openConnection(step.connection)
         let payload = Array(try render(step.payload).utf8)
         guard payload.count <= 125 else {
@@ -63,7 +63,7 @@ extension ScenarioInterpreter {
         }
     }
 
-    func close(_ step: CloseStep) async throws {
+    nonisolated(nonsending) func close(_ step: CloseStep) async throws {
         guard let state = connections[step.connection] else {
             throw StepFailure("there is no connection named \(step.connection) (connect it first)")
         }
@@ -92,7 +92,7 @@ extension ScenarioInterpreter {
         }
     }
 
-    func disconnect(_ step: DisconnectStep) async throws {
+    nonisolated(nonsending) func disconnect(_ step: DisconnectStep) async throws {
         guard let state = connections[step.connection] else {
             throw StepFailure("there is no connection named \(step.connection) (connect it first)")
         }
@@ -101,7 +101,7 @@ extension ScenarioInterpreter {
         await connection.disconnect()
     }
 
-    func sendFrame(_ step: SendFrameStep) async throws {
+    nonisolated(nonsending) func sendFrame(_ step: SendFrameStep) async throws {
         let (_, connection) = try openConnection(step.connection)
         let payload: [UInt8]
         switch step.payload {

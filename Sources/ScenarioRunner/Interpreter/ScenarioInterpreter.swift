@@ -41,7 +41,7 @@ final class ScenarioInterpreter {
     }
 
     /// Runs the scenario to its end (or its first failure) and closes what is still open.
-    func run() async -> Outcome {
+    nonisolated(nonsending) func run() async -> Outcome {
         transcript.record(
             .scenarioStart,
             [
@@ -90,15 +90,18 @@ final class ScenarioInterpreter {
     // MARK: steps
 
     /// Runs `steps` in order; on a failure records the remaining steps as skipped and rethrows.
-    func runSteps(_ steps: [Step], prefix: String) async throws {
+    nonisolated(nonsending) func runSteps(_ steps: [Step], prefix: String) async throws {
+        try await runSteps(steps, headings: StepHeading.list(steps, prefix: prefix, scenarioFile: scenario.file))
+    }
+
+    /// Runs `steps` (with their `headings`, in the same order).
+    nonisolated(nonsending) func runSteps(_ steps: [Step], headings: [StepHeading]) async throws {
         for (index, step) in steps.enumerated() {
-            let path = prefix + String(index)
             do {
-                try await runStep(step, path: path)
+                try await runStep(step, heading: headings[index])
             } catch let aborted as ScenarioAborted {
-                for skipped in steps.indices.dropFirst(index + 1) {
-                    let skippedPath = prefix + String(skipped)
-                    transcript.record(.stepEnd, step: skippedPath, [("status", .string("skipped"))])
+                for skipped in headings.dropFirst(index + 1) {
+                    transcript.record(.stepEnd, step: skipped.path, [("status", .string("skipped"))])
                 }
                 transcript.flush()
                 throw aborted
@@ -106,15 +109,12 @@ final class ScenarioInterpreter {
         }
     }
 
-    private func runStep(_ step: Step, path: String) async throws {
-        var fields: [(String, OutputJSON)] = [("kind", .string(step.kind.keyword))]
-        if let name = step.name { fields.append(("name", .string(name))) }
-        fields.append(("line", .int(step.location.line)))
-        if step.location.file != scenario.file { fields.append(("file", .string(step.location.file))) }
+    private nonisolated(nonsending) func runStep(_ step: Step, heading: StepHeading) async throws {
+        let path = heading.path
         tracker.current = path
         // Not flushed per step: the writer flushes on size, on its timer, after a failed step and at the end.
-        transcript.record(.stepStart, connection: step.kind.connection, step: path, fields)
         let stepStart = environment.monotonicNanos()
+        transcript.record(.stepStart, connection: heading.connection, step: path, at: stepStart, heading.fields)
         do {
             if Task.isCancelled { throw ScenarioInterrupted() }
             // The two most frequent steps finish without suspending when they can: each suspension point costs
@@ -144,13 +144,12 @@ final class ScenarioInterpreter {
                 step: path, stepLabel: label, file: step.location.file, line: step.location.line, message: message)
             throw ScenarioAborted(failure: failure, interrupted: interrupted)
         }
-        let elapsed = Double(environment.monotonicNanos() &- stepStart) / 1e9
-        transcript.record(
-            .stepEnd, step: path,
-            [("status", .string("passed")), ("duration", .double(ScenarioInterpreter.micro(elapsed)))])
+        let stepEnd = environment.monotonicNanos()
+        let elapsed = Double(stepEnd &- stepStart) / 1e9
+        transcript.recordStepPassed(step: path, duration: ScenarioInterpreter.micro(elapsed), at: stepEnd)
     }
 
-    private func execute(_ step: Step, path: String) async throws {
+    private nonisolated(nonsending) func execute(_ step: Step, path: String) async throws {
         switch step.kind {
         case .connect(let connect): try await self.connect(connect)
         case .expectHandshake(let expect): try await expectHandshake(expect)
@@ -170,6 +169,7 @@ final class ScenarioInterpreter {
             do { try await Task.sleep(nanoseconds: wait.duration.nanoseconds) } catch { throw ScenarioInterrupted() }
         case .set(let set): try assign(set.assignments)
         case .repeat(let loop):
+            let headings = StepHeading.list(loop.steps, prefix: path + ".", scenarioFile: scenario.file)
             for iteration in 1...max(1, loop.times) where loop.times > 0 {
                 iterations.append(iteration)
                 iterationTotals.append(loop.times)
@@ -177,7 +177,7 @@ final class ScenarioInterpreter {
                     iterations.removeLast()
                     iterationTotals.removeLast()
                 }
-                try await runSteps(loop.steps, prefix: path + ".")
+                try await runSteps(loop.steps, headings: headings)
                 tracker.current = path
             }
         case .include(let include):
@@ -253,12 +253,14 @@ final class ScenarioInterpreter {
     // MARK: waiting
 
     /// Waits until `condition` holds or `timeoutNanos` pass; true when it holds.
-    func waitUntil(_ state: ConnectionState, timeoutNanos: UInt64, _ condition: () -> Bool) async -> Bool {
+    nonisolated(nonsending) func waitUntil(
+        _ state: ConnectionState, timeoutNanos: UInt64, _ condition: () -> Bool
+    ) async -> Bool {
         await ScenarioInterpreter.waitUntil(
             state, clock: environment.monotonicNanos, timeoutNanos: timeoutNanos, condition)
     }
 
-    static func waitUntil(
+    nonisolated(nonsending) static func waitUntil(
         _ state: ConnectionState, clock: () -> UInt64, timeoutNanos: UInt64, _ condition: () -> Bool
     ) async -> Bool {
         let deadline = clock() &+ timeoutNanos

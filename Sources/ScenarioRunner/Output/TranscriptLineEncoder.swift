@@ -12,38 +12,9 @@ enum TranscriptLineEncoder {
 
     /// Appends `event`'s JSON line to `json` and its text line to `text`.
     static func encode(_ event: TranscriptEvent, json: inout TranscriptByteSink, text: inout TranscriptByteSink) {
-        TranscriptBytes.append("{\"t\":", to: &json)
-        TranscriptBytes.appendNumber(TranscriptBytes.rounded(event.time * 1_000_000) / 1_000_000, to: &json)
-        TranscriptBytes.append(",\"event\":\"", to: &json)
-        TranscriptBytes.append(name(event.kind), to: &json)
-        json.append(0x22)
-        TranscriptBytes.appendTime(event.time, to: &text)
-        TranscriptBytes.append("  ", to: &text)
-        if let connection = event.connection {
-            TranscriptBytes.append(",\"conn\":", to: &json)
-            TranscriptBytes.appendQuoted(connection, to: &json)
-        }
-        if let step = event.step {
-            TranscriptBytes.append(",\"step\":", to: &json)
-            if let index = Int(step) {
-                TranscriptBytes.appendInt(index, to: &json)
-            } else {
-                TranscriptBytes.appendQuoted(step, to: &json)
-            }
-            text.append(0x5B)
-            TranscriptBytes.appendRaw(step, to: &text)
-            TranscriptBytes.append("] ", to: &text)
-        }
-        if let connection = event.connection {
-            TranscriptBytes.appendRaw(connection, to: &text)
-            TranscriptBytes.append("  ", to: &text)
-        }
-        switch event.kind {
-        case .frameOut, .handshakeRequest: TranscriptBytes.append("→ ", to: &text)
-        case .frameIn, .handshakeResponse, .messageIn: TranscriptBytes.append("← ", to: &text)
-        default: break
-        }
-        TranscriptBytes.append(name(event.kind), to: &text)
+        appendHeader(
+            time: event.time, kind: event.kind, connection: event.connection, step: event.step, json: &json,
+            text: &text)
         for (key, value) in event.fields {
             json.append(0x2C)
             TranscriptBytes.appendQuoted(key, to: &json)
@@ -62,6 +33,52 @@ enum TranscriptLineEncoder {
                 if text.count - shownStart > shownCharacters { cutShown(&text, from: shownStart) }
             }
         }
+        appendEnd(json: &json, text: &text)
+    }
+
+    /// Appends what both lines start with: `{"t":…,"event":"…","conn":…,"step":…` and the text line's time,
+    /// step, connection, arrow and event name.
+    static func appendHeader(
+        time: Double, kind: TranscriptEventKind, connection: String?, step: String?,
+        json: inout TranscriptByteSink, text: inout TranscriptByteSink
+    ) {
+        TranscriptBytes.append("{\"t\":", to: &json)
+        TranscriptBytes.appendNumber(TranscriptBytes.rounded(time * 1_000_000) / 1_000_000, to: &json)
+        TranscriptBytes.append(",\"event\":\"", to: &json)
+        TranscriptBytes.append(name(kind), to: &json)
+        json.append(0x22)
+        TranscriptBytes.appendTime(time, to: &text)
+        TranscriptBytes.append("  ", to: &text)
+        if let connection {
+            TranscriptBytes.append(",\"conn\":", to: &json)
+            TranscriptBytes.appendQuoted(connection, to: &json)
+        }
+        if let step {
+            TranscriptBytes.append(",\"step\":", to: &json)
+            if let index = Int(step) {
+                TranscriptBytes.appendInt(index, to: &json)
+            } else {
+                TranscriptBytes.appendQuoted(step, to: &json)
+            }
+            text.append(0x5B)
+            TranscriptBytes.appendRaw(step, to: &text)
+            TranscriptBytes.append("] ", to: &text)
+        }
+        if let connection {
+            TranscriptBytes.appendRaw(connection, to: &text)
+            TranscriptBytes.append("  ", to: &text)
+        }
+        switch kind {
+        case .frameOut, .handshakeRequest: TranscriptBytes.append("→ ", to: &text)
+        case .frameIn, .handshakeResponse, .messageIn: TranscriptBytes.append("← ", to: &text)
+        default: break
+        }
+        TranscriptBytes.append(name(kind), to: &text)
+    }
+
+    /// Ends both lines.
+    @inline(__always)
+    static func appendEnd(json: inout TranscriptByteSink, text: inout TranscriptByteSink) {
         json.append(0x7D)
         json.append(0x0A)
         text.append(0x0A)
@@ -159,7 +176,7 @@ enum TranscriptLineEncoder {
     }
 
     /// Whether every byte is ASCII other than CR: then every byte is one character (`\r\n` is one).
-    private static func isPlainASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func isPlainASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         for byte in bytes where byte >= 0x80 || byte == 0x0D { return false }
         return true
     }

@@ -22,12 +22,8 @@ public final class TranscriptWriter: @unchecked Sendable {
     private var flushScheduled = false
     private let flushIntervalNanos: Int = 50_000_000
     private static let flushQueue = DispatchQueue(label: "wscenario.transcript-flush")
-    /// The events kept for the text rendering of reports: the first and the last `keptLines`.
-    private var headLines: [TranscriptEvent] = []
-    private var tailLines: [TranscriptEvent] = []
-    private var tailStart = 0
-    private var omittedLines = 0
-    private let keptLines = 2500
+    /// The events kept for the text rendering of reports: the first and the last 2,500.
+    private var kept = TranscriptKeptRing(limit: 2500)
     /// UTF-8 bytes of a string field kept for the report text (which shows 400 characters; the rest covers secrets
     /// masked late: a mask can be shorter or longer than the secret).
     static let keptBytes = 4 * 1024
@@ -89,28 +85,97 @@ public final class TranscriptWriter: @unchecked Sendable {
         let time = elapsed(at: nanos)
         lock.withLock {
             guard !finished else { return }
-            let redacted = redactor.isEmpty ? fields : fields.map { ($0.0, redactor.redact($0.1)) }
-            let event = TranscriptEvent(time: time, kind: kind, connection: connection, step: step, fields: redacted)
-            recordedAny = true
-            if keepEvents { events.append(event) }
-            // No files and nobody watching (`--no-transcripts`): only the events kept for reports are needed.
-            guard jsonlHandle != nil || textHandle != nil || observer != nil else {
-                keep(consume event)
-                return
+            recordLocked(.event(TranscriptEvent(time: time, kind: kind, connection: connection, step: step, fields: fields)))
+        }
+    }
+
+    /// Records a `frame_out` or `frame_in` event for `frame`, its payload shown as text (when valid UTF-8) only
+    /// with `preferText`.
+    public func recordFrame(
+        _ kind: TranscriptEventKind, connection: String, step: String?, at nanos: UInt64, frame: FrameRecord,
+        preferText: Bool
+    ) {
+        let time = elapsed(at: nanos)
+        lock.withLock {
+            guard !finished else { return }
+            recordLocked(
+                .frame(
+                    time: time, kind: kind, connection: connection, step: step, record: frame,
+                    preferText: preferText)
+            ) { json, text in
+                TranscriptDirectEncoder.encodeFrame(
+                    time: time, kind: kind, connection: connection, step: step, frame: frame, preferText: preferText,
+                    json: &json, text: &text)
             }
-            let textStart = textBuffer.count
-            TranscriptLineEncoder.encode(event, json: &jsonlBuffer, text: &textBuffer)
-            if let observer {
-                observer(
-                    textBuffer.withBytes(in: textStart..<(textBuffer.count - 1)) { String(decoding: $0, as: UTF8.self) }
-                )
+        }
+    }
+
+    /// Records a `message_in` event for a data message of `length` bytes, of which `shown` are the first (at most
+    /// `FrameRecord.keptPayloadBytes`).
+    public func recordMessage(
+        connection: String, step: String?, at nanos: UInt64, isText: Bool, shown: [UInt8], length: Int
+    ) {
+        let time = elapsed(at: nanos)
+        lock.withLock {
+            guard !finished else { return }
+            recordLocked(
+                .message(time: time, connection: connection, step: step, isText: isText, shown: shown, length: length)
+            ) { json, text in
+                shown.withUnsafeBufferPointer {
+                    TranscriptDirectEncoder.encodeMessage(
+                        time: time, connection: connection, step: step, isText: isText, shown: $0, length: length,
+                        json: &json, text: &text)
+                }
             }
-            keep(consume event)
-            if jsonlBuffer.count > 64 * 1024 || textBuffer.count > 64 * 1024 {
-                writeBuffers()
-            } else {
-                scheduleFlush()
+        }
+    }
+
+    /// Records the `step_end` of a passed step that took `duration` seconds (rounded to microseconds).
+    public func recordStepPassed(step: String, duration: Double, at nanos: UInt64? = nil) {
+        let time = elapsed(at: nanos)
+        lock.withLock {
+            guard !finished else { return }
+            recordLocked(.stepPassed(time: time, step: step, duration: duration)) { json, text in
+                TranscriptDirectEncoder.encodeStepPassed(
+                    time: time, step: step, duration: duration, json: &json, text: &text)
+                return true
             }
+        }
+    }
+
+    /// Records `event` (called with the lock held): `direct`, when given and nothing needs masking, writes its
+    /// lines from the event's data and returns true, or returns false having written nothing.
+    private func recordLocked(
+        _ event: TranscriptKeptEvent,
+        direct: (inout TranscriptByteSink, inout TranscriptByteSink) -> Bool = { _, _ in false }
+    ) {
+        var event = event
+        if !redactor.isEmpty {
+            var masked = event.event
+            masked.fields = masked.fields.map { ($0.0, redactor.redact($0.1)) }
+            event = .event(masked)
+        }
+        recordedAny = true
+        if keepEvents { events.append(event.event) }
+        // No files and nobody watching (`--no-transcripts`): only the events kept for reports are needed.
+        guard jsonlHandle != nil || textHandle != nil || observer != nil else {
+            kept.append(event)
+            return
+        }
+        let textStart = textBuffer.count
+        let written: Bool
+        if case .event = event { written = false } else { written = direct(&jsonlBuffer, &textBuffer) }
+        if !written { TranscriptLineEncoder.encode(event.event, json: &jsonlBuffer, text: &textBuffer) }
+        if let observer {
+            observer(
+                textBuffer.withBytes(in: textStart..<(textBuffer.count - 1)) { String(decoding: $0, as: UTF8.self) }
+            )
+        }
+        kept.append(event)
+        if jsonlBuffer.count > 64 * 1024 || textBuffer.count > 64 * 1024 {
+            writeBuffers()
+        } else {
+            scheduleFlush()
         }
     }
 
@@ -159,10 +224,11 @@ public final class TranscriptWriter: @unchecked Sendable {
                 }
                 return TranscriptTextRenderer.line(redacted)
             }
-            let head = headLines.map(render)
-            let tail = Array(tailLines[tailStart...] + tailLines[..<tailStart]).map(render)
-            guard omittedLines > 0 else { return (head + tail).joined(separator: "\n") }
-            let gap = "… \(omittedLines) lines omitted (see the .txt transcript) …"
+            let events = kept.events
+            let head = events.head.map { render($0.event) }
+            let tail = events.tail.map { render($0.event) }
+            guard kept.omitted > 0 else { return (head + tail).joined(separator: "\n") }
+            let gap = "… \(kept.omitted) lines omitted (see the .txt transcript) …"
             return (head + [gap] + tail).joined(separator: "\n")
         }
     }
@@ -175,28 +241,6 @@ public final class TranscriptWriter: @unchecked Sendable {
             var end = min(keptBytes, bytes.count)
             while end > 0, end < bytes.count, bytes[end] & 0xC0 == 0x80 { end -= 1 }
             return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<end]), as: UTF8.self)
-        }
-    }
-
-    private func keep(_ line: consuming TranscriptEvent) {
-        // The text rendering shows at most 400 characters of a field: long payloads are kept cut, so that 5,000
-        // kept events of 1 MiB messages do not hold 5,000 base64 copies of 64 KiB.
-        if line.fields.contains(where: {
-            if case .string(let text) = $0.1 { text.utf8.count > Self.keptBytes } else { false }
-        }) {
-            line.fields = line.fields.map { key, value in
-                guard case .string(let text) = value, text.utf8.count > Self.keptBytes else { return (key, value) }
-                return (key, .string(Self.cutForKeeping(text)))
-            }
-        }
-        if headLines.count < keptLines {
-            headLines.append(line)
-        } else if tailLines.count < keptLines {
-            tailLines.append(line)
-        } else {
-            tailLines[tailStart] = line
-            tailStart = (tailStart + 1) % keptLines
-            omittedLines += 1
         }
     }
 

@@ -1,0 +1,43 @@
+/// An event as the transcript writer keeps it for the text rendering of reports: the most frequent events keep
+/// their data and build their fields only when a report is rendered (most kept events never are).
+enum TranscriptKeptEvent {
+    case event(TranscriptEvent)
+    /// `frame_out` or `frame_in`.
+    case frame(
+        time: Double, kind: TranscriptEventKind, connection: String, step: String?, record: FrameRecord,
+        preferText: Bool)
+    /// `message_in`; `shown` is the payload's first `FrameRecord.keptPayloadBytes` bytes (or all of it).
+    case message(time: Double, connection: String, step: String?, isText: Bool, shown: [UInt8], length: Int)
+    /// A passed step's `step_end` (`duration` in seconds, rounded to microseconds).
+    case stepPassed(time: Double, step: String, duration: Double)
+
+    /// The event with its fields.
+    var event: TranscriptEvent {
+        switch self {
+        case .event(let event):
+            return event
+        case .frame(let time, let kind, let connection, let step, let record, let preferText):
+            return TranscriptEvent(
+                time: time, kind: kind, connection: connection, step: step,
+                fields: record.transcriptFields(preferText: preferText))
+        case .message(let time, let connection, let step, let isText, let shown, let length):
+            return TranscriptEvent(
+                time: time, kind: .messageIn, connection: connection, step: step,
+                fields: PayloadRecord.messageFields(shown, isText: isText, length: length))
+        case .stepPassed(let time, let step, let duration):
+            return TranscriptEvent(
+                time: time, kind: .stepEnd, step: step,
+                fields: [("status", .string("passed")), ("duration", .double(duration))])
+        }
+    }
+
+    /// The payload bytes this event holds (the kept ring cuts events holding more than it shows).
+    var payloadSize: Int {
+        switch self {
+        case .event: 0
+        case .frame(_, _, _, _, let record, _): record.payload.count
+        case .message(_, _, _, _, let shown, _): shown.count
+        case .stepPassed: 0
+        }
+    }
+}
