@@ -12,7 +12,9 @@ struct TranscriptDirectEncodingTests {
         payloads += [0, 1, 2, 3, 31, 32, 299, 300, 301, 400, 401, 4096, 4097, 65_536, 65_537].map {
             TranscriptEncodingTests.randomBytes($0, seed: UInt64($0) + 11)
         }
-        payloads += [399, 400, 401, 65_535, 65_536, 65_537].map { Array(String(repeating: "ab", count: $0).utf8.prefix($0)) }
+        payloads += [399, 400, 401, 65_535, 65_536, 65_537].map {
+            Array(String(repeating: "ab", count: $0).utf8.prefix($0))
+        }
         payloads.append(Array("{\"type\":\"chat\",\"text\":\"hi\"}".utf8))
         payloads.append(Array(("[" + Array(repeating: "12", count: 250).joined(separator: ",") + "]").utf8))
         payloads.append(Array("line one\nline two\ttab \"quoted\" \\ back".utf8))
@@ -32,7 +34,8 @@ struct TranscriptDirectEncodingTests {
                 for preferText in [true, false] {
                     index += 1
                     let record = FrameRecord(
-                        opcode: opcode, fin: index % 3 != 0, rsv: index % 11 == 0 ? [true, false, false] : [false, false, false],
+                        opcode: opcode, fin: index % 3 != 0,
+                        rsv: index % 11 == 0 ? [true, false, false] : [false, false, false],
                         payloadPrefix: Array(payload.prefix(FrameRecord.keptPayloadBytes)),
                         payloadLength: payload.count + (index % 5 == 0 ? 1000 : 0), length: payload.count + index % 2,
                         masked: index % 2 == 0, compressed: index % 13 == 0)

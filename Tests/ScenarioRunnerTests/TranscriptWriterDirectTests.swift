@@ -24,7 +24,10 @@ struct TranscriptWriterDirectTests {
     }
 
     private static func files(_ location: TranscriptLocation) throws -> (json: String, text: String) {
-        (try String(contentsOf: location.jsonl, encoding: .utf8), try String(contentsOf: location.text, encoding: .utf8))
+        (
+            try String(contentsOf: location.jsonl, encoding: .utf8),
+            try String(contentsOf: location.text, encoding: .utf8)
+        )
     }
 
     @Test func filesAndReportTextEqualTheReference() throws {
@@ -77,13 +80,15 @@ struct TranscriptWriterDirectTests {
     @Test func longPayloadsAreKeptCutForTheReport() throws {
         let writer = try TranscriptWriter(location: nil, redactor: Redactor(), startNanos: 0, clock: { 0 })
         let big = Array(String(repeating: "z", count: 70_000).utf8)
-        let frame = FrameRecord(opcode: 0x1, payloadPrefix: Array(big.prefix(FrameRecord.keptPayloadBytes)), payloadLength: big.count)
+        let frame = FrameRecord(
+            opcode: 0x1, payloadPrefix: Array(big.prefix(FrameRecord.keptPayloadBytes)), payloadLength: big.count)
         writer.recordFrame(.frameIn, connection: "c", step: "0", at: 0, frame: frame, preferText: true)
         writer.recordMessage(
             connection: "c", step: "0", at: 0, isText: true, shown: Array(big.prefix(FrameRecord.keptPayloadBytes)),
             length: big.count)
         let lines = writer.text.split(separator: "\n")
         #expect(lines.count == 2)
-        #expect(lines.allSatisfy { $0.contains("length=70000") && $0.contains("truncated=true") && $0.contains("zzz…") })
+        #expect(
+            lines.allSatisfy { $0.contains("length=70000") && $0.contains("truncated=true") && $0.contains("zzz…") })
     }
 }

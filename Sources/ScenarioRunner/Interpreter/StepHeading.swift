@@ -22,6 +22,8 @@ struct StepHeading {
 
     /// The headings of `steps`, whose paths start with `prefix` (`""` at the top level, `"3."` inside step 3).
     static func list(_ steps: [Step], prefix: String, scenarioFile: String) -> [StepHeading] {
-        steps.enumerated().map { index, step in StepHeading(step, path: prefix + String(index), scenarioFile: scenarioFile) }
+        steps.enumerated().map { index, step in
+            StepHeading(step, path: prefix + String(index), scenarioFile: scenarioFile)
+        }
     }
 }

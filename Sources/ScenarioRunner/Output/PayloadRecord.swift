@@ -28,7 +28,8 @@ public enum PayloadRecord {
     /// The fields of a `message_in` event: `type`, the real `length`, then the payload as `fields` shows `shown`
     /// (the payload's first `FrameRecord.keptPayloadBytes` bytes, or all of it).
     public static func messageFields(_ shown: [UInt8], isText: Bool, length: Int) -> [(String, OutputJSON)] {
-        var fields = PayloadRecord.fields(shown, preferText: isText, after: ("type", .string(isText ? "text" : "binary")))
+        var fields = PayloadRecord.fields(
+            shown, preferText: isText, after: ("type", .string(isText ? "text" : "binary")))
         fields[1] = ("length", .int(length))
         return fields
     }

@@ -49,7 +49,9 @@ struct TranscriptKeptRing {
     private static func cut(_ event: TranscriptEvent) -> TranscriptEvent {
         var event = event
         event.fields = event.fields.map { key, value in
-            guard case .string(let text) = value, text.utf8.count > TranscriptWriter.keptBytes else { return (key, value) }
+            guard case .string(let text) = value, text.utf8.count > TranscriptWriter.keptBytes else {
+                return (key, value)
+            }
             return (key, .string(TranscriptWriter.cutForKeeping(text)))
         }
         return event

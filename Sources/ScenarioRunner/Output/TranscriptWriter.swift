@@ -85,7 +85,8 @@ public final class TranscriptWriter: @unchecked Sendable {
         let time = elapsed(at: nanos)
         lock.withLock {
             guard !finished else { return }
-            recordLocked(.event(TranscriptEvent(time: time, kind: kind, connection: connection, step: step, fields: fields)))
+            recordLocked(
+                .event(TranscriptEvent(time: time, kind: kind, connection: connection, step: step, fields: fields)))
         }
     }
 
