@@ -100,20 +100,22 @@ enum TranscriptDirectEncoder {
         case .base64:
             appendKey("base64", json: &json, text: &text)
             var encoded = TranscriptBase64.encode(shown)
-            encoded.withUTF8 { appendPlainString($0, json: &json, text: &text) }
+            encoded.withUTF8 { appendPlainString($0, json: &json, text: &text, needsEscaping: false) }
         }
         if truncated { appendField("truncated", literal: "true", json: &json, text: &text) }
     }
 
     /// Appends a plain-ASCII string value (no byte ≥ 0x80, no CR: every byte is one character) as the general
     /// encoder does: quoted in the JSON line; in the text line, a one-line JSON document as itself, other text
-    /// quoted, either cut after 400 characters with `…`.
+    /// quoted, either cut after 400 characters with `…`. Base64 (`needsEscaping: false`) is copied without a
+    /// look at its characters: none of them needs escaping, and 64 KiB payloads make it long.
     private static func appendPlainString(
-        _ bytes: UnsafeBufferPointer<UInt8>, json: inout TranscriptByteSink, text: inout TranscriptByteSink
+        _ bytes: UnsafeBufferPointer<UInt8>, json: inout TranscriptByteSink, text: inout TranscriptByteSink,
+        needsEscaping: Bool = true
     ) {
         let start = json.count
         json.append(0x22)
-        TranscriptBytes.appendEscaped(bytes, to: &json)
+        if needsEscaping { TranscriptBytes.appendEscaped(bytes, to: &json) } else { json.append(bytes) }
         json.append(0x22)
         let limit = TranscriptLineEncoder.shownCharacters
         let cut = bytes.count > limit

@@ -17,18 +17,17 @@ struct TranscriptKeptRing {
 
     /// Keeps `event` (cut when it holds a long payload), dropping the oldest event of the tail when it is full.
     mutating func append(_ event: consuming TranscriptKeptEvent) {
-        var kept = event
-        if kept.payloadSize > TranscriptWriter.keptBytes {
-            kept = .event(TranscriptKeptRing.cut(kept.event))
-        } else if case .event(let whole) = kept, TranscriptKeptRing.hasLongString(whole) {
-            kept = .event(TranscriptKeptRing.cut(whole))
+        if event.payloadSize > TranscriptWriter.keptBytes {
+            event = .event(TranscriptKeptRing.cut(event.event))
+        } else if case .event(let whole) = event, TranscriptKeptRing.hasLongString(whole) {
+            event = .event(TranscriptKeptRing.cut(whole))
         }
         if head.count < limit {
-            head.append(kept)
+            head.append(consume event)
         } else if tail.count < limit {
-            tail.append(kept)
+            tail.append(consume event)
         } else {
-            tail[tailStart] = kept
+            tail[tailStart] = consume event
             tailStart = (tailStart + 1) % limit
             omitted += 1
         }

@@ -147,10 +147,9 @@ public final class TranscriptWriter: @unchecked Sendable {
     /// Records `event` (called with the lock held): `direct`, when given and nothing needs masking, writes its
     /// lines from the event's data and returns true, or returns false having written nothing.
     private func recordLocked(
-        _ event: TranscriptKeptEvent,
+        _ event: consuming TranscriptKeptEvent,
         direct: (inout TranscriptByteSink, inout TranscriptByteSink) -> Bool = { _, _ in false }
     ) {
-        var event = event
         if !redactor.isEmpty {
             var masked = event.event
             masked.fields = masked.fields.map { ($0.0, redactor.redact($0.1)) }
@@ -160,7 +159,7 @@ public final class TranscriptWriter: @unchecked Sendable {
         if keepEvents { events.append(event.event) }
         // No files and nobody watching (`--no-transcripts`): only the events kept for reports are needed.
         guard jsonlHandle != nil || textHandle != nil || observer != nil else {
-            kept.append(event)
+            kept.append(consume event)
             return
         }
         let textStart = textBuffer.count
@@ -172,7 +171,7 @@ public final class TranscriptWriter: @unchecked Sendable {
                 textBuffer.withBytes(in: textStart..<(textBuffer.count - 1)) { String(decoding: $0, as: UTF8.self) }
             )
         }
-        kept.append(event)
+        kept.append(consume event)
         if jsonlBuffer.count > 64 * 1024 || textBuffer.count > 64 * 1024 {
             writeBuffers()
         } else {
