@@ -41,3 +41,30 @@ enum TranscriptKeptEvent {
         }
     }
 }
+
+extension TranscriptKeptEvent {
+    /// Appends the event's JSON line to `json` and its text line to `text`: straight from its data where the
+    /// direct encoder can, through its fields otherwise (the same bytes either way).
+    func encode(json: inout TranscriptByteSink, text: inout TranscriptByteSink) {
+        let written: Bool
+        switch self {
+        case .event(let event):
+            TranscriptLineEncoder.encode(event, json: &json, text: &text)
+            return
+        case .frame(let time, let kind, let connection, let step, let record, let preferText):
+            written = TranscriptDirectEncoder.encodeFrame(
+                time: time, kind: kind, connection: connection, step: step, frame: record, preferText: preferText,
+                json: &json, text: &text)
+        case .message(let time, let connection, let step, let isText, let shown, let length):
+            written = shown.withUnsafeBufferPointer {
+                TranscriptDirectEncoder.encodeMessage(
+                    time: time, connection: connection, step: step, isText: isText, shown: $0, length: length,
+                    json: &json, text: &text)
+            }
+        case .stepPassed(let time, let step, let duration):
+            TranscriptDirectEncoder.encodeStepPassed(time: time, step: step, duration: duration, json: &json, text: &text)
+            return
+        }
+        if !written { TranscriptLineEncoder.encode(event, json: &json, text: &text) }
+    }
+}

@@ -2,22 +2,34 @@ import Foundation
 
 /// Writes one scenario's transcript incrementally: JSON Lines plus the text rendering beside it.
 ///
-/// Events are buffered as UTF-8 bytes and written when the buffer grows past 64 KiB, on `flush()` (after a
-/// failed step), by a timer at most `flushIntervalNanos` after an event was buffered, and on `finish()`, so a
+/// Recording an event only queues it: the lines are encoded and written in batches on a background queue (every
+/// `drainBatch` events), so the thread that records — the event loop running the scenario — does not spend its
+/// time on transcript bytes and file writes. Queued events are also encoded and written by a timer at most
+/// `flushIntervalNanos` after they were recorded, on `flush()` (after a failed step) and on `finish()`, so a
 /// transcript on disk is at most that far behind and complete when the run fails, times out or is interrupted.
+/// With an observer (`--verbose`), every line is encoded at once on the recording thread, in order.
 /// When a secret value becomes known after events were written (a `capture:` into a secret variable),
 /// `finish()` rewrites both files with every secret masked, and `text` uses the final set of secrets too.
 /// Thread-safe: connection events arrive from event-loop threads.
 public final class TranscriptWriter: @unchecked Sendable {
+    /// Guards everything below but `output`.
     private let lock = NSLock()
+    /// Guards `output`; taken before `lock` when both are needed, never inside it.
+    private let outputLock = NSLock()
+    private let output: TranscriptFileOutput
+    /// Whether events are encoded at all: there are files or an observer.
+    private let encodes: Bool
     private var redactor: Redactor
     private let startNanos: UInt64
     private let clock: @Sendable () -> UInt64
-    private var jsonlHandle: FileHandle?
-    private var textHandle: FileHandle?
-    private var jsonlBuffer = TranscriptByteSink()
-    private var textBuffer = TranscriptByteSink()
-    /// Flushes the buffers when events have been waiting for `flushIntervalNanos`.
+    /// Events recorded but not encoded yet, in order.
+    private var queued: [TranscriptKeptEvent] = []
+    private var drainScheduled = false
+    /// Queued events are encoded on a background queue once this many are waiting.
+    static let drainBatch = 256
+    /// Past this many queued events (the background queue falls behind), the recording thread encodes them.
+    static let queueLimit = 16 * 1024
+    /// Encodes and writes queued events when they have been waiting for `flushIntervalNanos`.
     private var flushTimer: DispatchSourceTimer?
     private var flushScheduled = false
     private let flushIntervalNanos: Int = 50_000_000
@@ -48,15 +60,8 @@ public final class TranscriptWriter: @unchecked Sendable {
         self.keepEvents = keepEvents
         self.observer = observer
         self.location = location
-        if let location {
-            let manager = FileManager.default
-            try manager.createDirectory(
-                at: location.jsonl.deletingLastPathComponent(), withIntermediateDirectories: true)
-            _ = manager.createFile(atPath: location.jsonl.path, contents: nil)
-            _ = manager.createFile(atPath: location.text.path, contents: nil)
-            jsonlHandle = try FileHandle(forWritingTo: location.jsonl)
-            textHandle = try FileHandle(forWritingTo: location.text)
-        }
+        output = try TranscriptFileOutput(location: location)
+        encodes = output.isOpen || observer != nil
     }
 
     deinit { flushTimer?.cancel() }
@@ -83,11 +88,7 @@ public final class TranscriptWriter: @unchecked Sendable {
         at nanos: UInt64? = nil, _ fields: [(String, OutputJSON)] = []
     ) {
         let time = elapsed(at: nanos)
-        lock.withLock {
-            guard !finished else { return }
-            recordLocked(
-                .event(TranscriptEvent(time: time, kind: kind, connection: connection, step: step, fields: fields)))
-        }
+        enqueue(.event(TranscriptEvent(time: time, kind: kind, connection: connection, step: step, fields: fields)))
     }
 
     /// Records a `frame_out` or `frame_in` event for `frame`, its payload shown as text (when valid UTF-8) only
@@ -97,18 +98,8 @@ public final class TranscriptWriter: @unchecked Sendable {
         preferText: Bool
     ) {
         let time = elapsed(at: nanos)
-        lock.withLock {
-            guard !finished else { return }
-            recordLocked(
-                .frame(
-                    time: time, kind: kind, connection: connection, step: step, record: frame,
-                    preferText: preferText)
-            ) { json, text in
-                TranscriptDirectEncoder.encodeFrame(
-                    time: time, kind: kind, connection: connection, step: step, frame: frame, preferText: preferText,
-                    json: &json, text: &text)
-            }
-        }
+        enqueue(
+            .frame(time: time, kind: kind, connection: connection, step: step, record: frame, preferText: preferText))
     }
 
     /// Records a `message_in` event for a data message of `length` bytes, of which `shown` are the first (at most
@@ -117,39 +108,39 @@ public final class TranscriptWriter: @unchecked Sendable {
         connection: String, step: String?, at nanos: UInt64, isText: Bool, shown: [UInt8], length: Int
     ) {
         let time = elapsed(at: nanos)
-        lock.withLock {
-            guard !finished else { return }
-            recordLocked(
-                .message(time: time, connection: connection, step: step, isText: isText, shown: shown, length: length)
-            ) { json, text in
-                shown.withUnsafeBufferPointer {
-                    TranscriptDirectEncoder.encodeMessage(
-                        time: time, connection: connection, step: step, isText: isText, shown: $0, length: length,
-                        json: &json, text: &text)
-                }
-            }
-        }
+        enqueue(.message(time: time, connection: connection, step: step, isText: isText, shown: shown, length: length))
     }
 
     /// Records the `step_end` of a passed step that took `duration` seconds (rounded to microseconds).
     public func recordStepPassed(step: String, duration: Double, at nanos: UInt64? = nil) {
         let time = elapsed(at: nanos)
-        lock.withLock {
-            guard !finished else { return }
-            recordLocked(.stepPassed(time: time, step: step, duration: duration)) { json, text in
-                TranscriptDirectEncoder.encodeStepPassed(
-                    time: time, step: step, duration: duration, json: &json, text: &text)
-                return true
-            }
+        enqueue(.stepPassed(time: time, step: step, duration: duration))
+    }
+
+    /// What to do, once the lock is released, about the queued events.
+    private enum QueueAction {
+        case none
+        /// Encode them on this thread (an observer wants its line, or the queue is full).
+        case drainHere
+        /// Encode them on the background queue.
+        case drainInBackground
+    }
+
+    /// Masks `event` if needed, keeps it for reports and queues it for the files.
+    private func enqueue(_ event: consuming TranscriptKeptEvent) {
+        lock.lock()
+        let action = enqueueLocked(event)
+        lock.unlock()
+        switch action {
+        case .none: break
+        case .drainHere: drain(writeAll: false)
+        case .drainInBackground: DispatchQueue.global().async { self.drain(writeAll: false) }
         }
     }
 
-    /// Records `event` (called with the lock held): `direct`, when given and nothing needs masking, writes its
-    /// lines from the event's data and returns true, or returns false having written nothing.
-    private func recordLocked(
-        _ event: consuming TranscriptKeptEvent,
-        direct: (inout TranscriptByteSink, inout TranscriptByteSink) -> Bool = { _, _ in false }
-    ) {
+    /// `enqueue` with the lock held.
+    private func enqueueLocked(_ event: consuming TranscriptKeptEvent) -> QueueAction {
+        guard !finished else { return .none }
         if !redactor.isEmpty {
             var masked = event.event
             masked.fields = masked.fields.map { ($0.0, redactor.redact($0.1)) }
@@ -158,46 +149,60 @@ public final class TranscriptWriter: @unchecked Sendable {
         recordedAny = true
         if keepEvents { events.append(event.event) }
         // No files and nobody watching (`--no-transcripts`): only the events kept for reports are needed.
-        guard jsonlHandle != nil || textHandle != nil || observer != nil else {
+        guard encodes else {
             kept.append(consume event)
-            return
+            return .none
         }
-        let textStart = textBuffer.count
-        let written: Bool
-        if case .event = event { written = false } else { written = direct(&jsonlBuffer, &textBuffer) }
-        if !written { TranscriptLineEncoder.encode(event.event, json: &jsonlBuffer, text: &textBuffer) }
-        if let observer {
-            observer(
-                textBuffer.withBytes(in: textStart..<(textBuffer.count - 1)) { String(decoding: $0, as: UTF8.self) }
-            )
-        }
+        queued.append(copy event)
         kept.append(consume event)
-        if jsonlBuffer.count > 64 * 1024 || textBuffer.count > 64 * 1024 {
-            writeBuffers()
-        } else {
-            scheduleFlush()
+        if observer != nil || queued.count >= TranscriptWriter.queueLimit { return .drainHere }
+        scheduleFlush()
+        guard queued.count >= TranscriptWriter.drainBatch, !drainScheduled else { return .none }
+        drainScheduled = true
+        return .drainInBackground
+    }
+
+    /// Encodes the queued events (in order: one drain at a time), writing whenever 64 KiB are buffered, or
+    /// everything with `writeAll`.
+    private func drain(writeAll: Bool) {
+        outputLock.withLock {
+            var batch: [TranscriptKeptEvent] = []
+            lock.withLock {
+                swap(&batch, &queued)
+                drainScheduled = false
+                if writeAll { flushScheduled = false }
+            }
+            output.append(batch, observer: observer)
+            if writeAll { output.write() }
         }
     }
 
-    /// Writes buffered events to disk.
+    /// Encodes and writes every event recorded so far.
     public func flush() {
-        lock.withLock { writeBuffers() }
+        drain(writeAll: true)
     }
 
     /// Flushes and closes the files (redacting them again when a secret became known late); later events are
     /// dropped. Returns what went wrong rewriting the files, if anything.
     @discardableResult
     public func finish() -> String? {
-        lock.withLock {
-            guard !finished else { return nil }
-            writeBuffers()
+        let first: Bool = lock.withLock {
+            guard !finished else { return false }
+            finished = true
             flushTimer?.cancel()
             flushTimer = nil
-            try? jsonlHandle?.close()
-            try? textHandle?.close()
-            jsonlHandle = nil
-            textHandle = nil
-            finished = true
+            return true
+        }
+        guard first else { return nil }
+        outputLock.withLock {
+            let batch: [TranscriptKeptEvent] = lock.withLock {
+                defer { queued = [] }
+                return queued
+            }
+            output.append(batch, observer: observer)
+            output.close()
+        }
+        return lock.withLock {
             guard secretsLearnedLate, let location else { return nil }
             do {
                 try TranscriptRedaction.rewrite(location, redactor: redactor)
@@ -247,9 +252,9 @@ public final class TranscriptWriter: @unchecked Sendable {
     /// Every event so far (only kept with `keepEvents`).
     public var recordedEvents: [TranscriptEvent] { lock.withLock { events } }
 
-    /// Arms the flush timer for buffered events (called with the lock held; only with files to write).
+    /// Arms the flush timer for queued events (called with the lock held; only when encoding).
     private func scheduleFlush() {
-        guard !flushScheduled, jsonlHandle != nil || textHandle != nil else { return }
+        guard !flushScheduled, output.isOpen else { return }
         flushScheduled = true
         let timer: DispatchSourceTimer
         if let existing = flushTimer {
@@ -263,17 +268,5 @@ public final class TranscriptWriter: @unchecked Sendable {
             return
         }
         timer.schedule(deadline: .now() + .nanoseconds(flushIntervalNanos), leeway: .milliseconds(10))
-    }
-
-    private func writeBuffers() {
-        flushScheduled = false
-        if !jsonlBuffer.isEmpty {
-            jsonlBuffer.withBytes { try? jsonlHandle?.write(contentsOf: UnsafeRawBufferPointer($0)) }
-            jsonlBuffer.removeAll(keepingCapacityUpTo: 256 * 1024)
-        }
-        if !textBuffer.isEmpty {
-            textBuffer.withBytes { try? textHandle?.write(contentsOf: UnsafeRawBufferPointer($0)) }
-            textBuffer.removeAll(keepingCapacityUpTo: 256 * 1024)
-        }
     }
 }
