@@ -62,7 +62,8 @@ extension TranscriptKeptEvent {
                     json: &json, text: &text)
             }
         case .stepPassed(let time, let step, let duration):
-            TranscriptDirectEncoder.encodeStepPassed(time: time, step: step, duration: duration, json: &json, text: &text)
+            TranscriptDirectEncoder.encodeStepPassed(
+                time: time, step: step, duration: duration, json: &json, text: &text)
             return
         }
         if !written { TranscriptLineEncoder.encode(event, json: &json, text: &text) }
