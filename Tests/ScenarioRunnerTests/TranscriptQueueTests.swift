@@ -75,6 +75,21 @@ struct TranscriptQueueTests {
         #expect(next == [perThread, perThread, perThread, perThread])
     }
 
+    @Test func queuedPayloadBytesAreBounded() throws {
+        let (writer, location, directory) = try TranscriptQueueTests.writer("bytes")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let payload = TranscriptEncodingTests.randomBytes(FrameRecord.keptPayloadBytes, seed: 9)
+        let frame = FrameRecord(opcode: 0x2, payloadPrefix: payload, payloadLength: 1 << 20)
+        let count = TranscriptWriter.queueByteLimit / payload.count + 1
+        for _ in 0..<count {
+            writer.recordFrame(.frameIn, connection: "c", step: "0", at: 1_000_000, frame: frame, preferText: false)
+        }
+        // The last record found the byte limit reached and encoded everything itself; each 87 KB line was written.
+        #expect(TranscriptQueueTests.lineCount(location.jsonl) == count)
+        writer.finish()
+        #expect(TranscriptQueueTests.lineCount(location.jsonl) == count)
+    }
+
     @Test func eventsAfterFinishAreDropped() throws {
         let (writer, location, directory) = try TranscriptQueueTests.writer("finished")
         defer { try? FileManager.default.removeItem(at: directory) }

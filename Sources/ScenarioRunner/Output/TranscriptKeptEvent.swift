@@ -31,6 +31,16 @@ enum TranscriptKeptEvent {
         }
     }
 
+    /// Roughly how many bytes encoding the event reads: its payload, or its string fields.
+    var approximateSize: Int {
+        guard case .event(let event) = self else { return payloadSize }
+        var size = 0
+        for (_, value) in event.fields {
+            if case .string(let text) = value { size += text.utf8.count }
+        }
+        return size
+    }
+
     /// The payload bytes this event holds (the kept ring cuts events holding more than it shows).
     var payloadSize: Int {
         switch self {

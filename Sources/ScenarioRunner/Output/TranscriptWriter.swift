@@ -27,8 +27,14 @@ public final class TranscriptWriter: @unchecked Sendable {
     private var drainScheduled = false
     /// Queued events are encoded on a background queue once this many are waiting.
     static let drainBatch = 256
-    /// Past this many queued events (the background queue falls behind), the recording thread encodes them.
+    /// Queued events are also handed to the background queue once they hold this many payload bytes.
+    static let drainBytes = 1 << 20
+    /// Past this many queued events, or payload bytes in them (the background queue falls behind, or the disk is
+    /// slow), the recording thread encodes them itself: memory stays bounded.
     static let queueLimit = 16 * 1024
+    static let queueByteLimit = 16 << 20
+    /// The payload bytes held by `queued` (roughly: what encoding it will have to read).
+    private var queuedBytes = 0
     /// Encodes and writes queued events when they have been waiting for `flushIntervalNanos`.
     private var flushTimer: DispatchSourceTimer?
     private var flushScheduled = false
@@ -153,11 +159,18 @@ public final class TranscriptWriter: @unchecked Sendable {
             kept.append(consume event)
             return .none
         }
+        queuedBytes += event.approximateSize
         queued.append(copy event)
         kept.append(consume event)
-        if observer != nil || queued.count >= TranscriptWriter.queueLimit { return .drainHere }
+        if observer != nil || queued.count >= TranscriptWriter.queueLimit
+            || queuedBytes >= TranscriptWriter.queueByteLimit
+        {
+            return .drainHere
+        }
         scheduleFlush()
-        guard queued.count >= TranscriptWriter.drainBatch, !drainScheduled else { return .none }
+        guard queued.count >= TranscriptWriter.drainBatch || queuedBytes >= TranscriptWriter.drainBytes,
+            !drainScheduled
+        else { return .none }
         drainScheduled = true
         return .drainInBackground
     }
@@ -169,6 +182,7 @@ public final class TranscriptWriter: @unchecked Sendable {
             var batch: [TranscriptKeptEvent] = []
             lock.withLock {
                 swap(&batch, &queued)
+                queuedBytes = 0
                 drainScheduled = false
                 if writeAll { flushScheduled = false }
             }
@@ -196,7 +210,10 @@ public final class TranscriptWriter: @unchecked Sendable {
         guard first else { return nil }
         outputLock.withLock {
             let batch: [TranscriptKeptEvent] = lock.withLock {
-                defer { queued = [] }
+                defer {
+                    queued = []
+                    queuedBytes = 0
+                }
                 return queued
             }
             output.append(batch, observer: observer)
