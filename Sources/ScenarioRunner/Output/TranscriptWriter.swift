@@ -266,6 +266,9 @@ public final class TranscriptWriter: @unchecked Sendable {
         }
     }
 
+    /// The payload bytes of the events waiting to be encoded.
+    var queuedByteCount: Int { lock.withLock { queuedBytes } }
+
     /// Every event so far (only kept with `keepEvents`).
     public var recordedEvents: [TranscriptEvent] { lock.withLock { events } }
 
