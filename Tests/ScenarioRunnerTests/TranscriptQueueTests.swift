@@ -34,6 +34,25 @@ struct TranscriptQueueTests {
         writer.finish()
     }
 
+    @Test func linesShownAtOnceAlsoReachTheFilesWithinTheFlushInterval() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("queue-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let location = TranscriptLocation(directory: directory, file: "q.yaml", name: "observed")
+        let shown = ShownLines()
+        let writer = try TranscriptWriter(
+            location: location, redactor: Redactor(), startNanos: 0, clock: { 1_000_000 },
+            observer: { shown.append($0) })
+        for index in 0..<3 { writer.recordStepPassed(step: String(index), duration: 0.001) }
+        #expect(shown.count == 3)
+        var waited = 0
+        while TranscriptQueueTests.lineCount(location.jsonl) < 3 && waited < 3_000 {
+            Thread.sleep(forTimeInterval: 0.01)
+            waited += 10
+        }
+        #expect(TranscriptQueueTests.lineCount(location.jsonl) == 3)
+        writer.finish()
+    }
+
     @Test func flushWritesEverythingRecordedSoFar() throws {
         let (writer, location, directory) = try TranscriptQueueTests.writer("flush")
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -86,9 +105,8 @@ struct TranscriptQueueTests {
             writer.recordFrame(.frameIn, connection: "c", step: "0", at: 1_000_000, frame: frame, preferText: false)
             most = max(most, writer.queuedByteCount)
         }
-        // Recording is far faster than encoding 87 KB of base64 per event: without the bound the queue would grow
-        // to all `count` events (48 MiB of payloads); the recording thread encodes them itself at the limit.
-        #expect(most > 0)
+        // Recording outpaces encoding and writing an 87 KB line per event: with the bound removed the queue grew
+        // past it here (18–22 MiB with 32 MiB recorded); with it, the recording thread encodes at the limit.
         #expect(most < TranscriptWriter.queueByteLimit)
         writer.finish()
         #expect(TranscriptQueueTests.lineCount(location.jsonl) == count)
@@ -104,4 +122,14 @@ struct TranscriptQueueTests {
         #expect(TranscriptQueueTests.lineCount(location.jsonl) == 1)
         #expect(writer.finish() == nil)
     }
+}
+
+/// Lines handed to a transcript observer.
+private final class ShownLines: @unchecked Sendable {
+    private let lock = NSLock()
+    private var lines: [String] = []
+
+    func append(_ line: String) { lock.withLock { lines.append(line) } }
+
+    var count: Int { lock.withLock { lines.count } }
 }

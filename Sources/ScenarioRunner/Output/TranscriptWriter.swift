@@ -162,12 +162,13 @@ public final class TranscriptWriter: @unchecked Sendable {
         queuedBytes += event.approximateSize
         queued.append(copy event)
         kept.append(consume event)
+        // The timer writes what is encoded but still buffered, also when the lines were encoded at once.
+        scheduleFlush()
         if observer != nil || queued.count >= TranscriptWriter.queueLimit
             || queuedBytes >= TranscriptWriter.queueByteLimit
         {
             return .drainHere
         }
-        scheduleFlush()
         guard queued.count >= TranscriptWriter.drainBatch || queuedBytes >= TranscriptWriter.drainBytes,
             !drainScheduled
         else { return .none }
@@ -200,32 +201,33 @@ public final class TranscriptWriter: @unchecked Sendable {
     /// dropped. Returns what went wrong rewriting the files, if anything.
     @discardableResult
     public func finish() -> String? {
-        let first: Bool = lock.withLock {
-            guard !finished else { return false }
-            finished = true
-            flushTimer?.cancel()
-            flushTimer = nil
-            return true
-        }
-        guard first else { return nil }
+        // Under the output lock throughout: a second call returns only once the files are complete.
         outputLock.withLock {
-            let batch: [TranscriptKeptEvent] = lock.withLock {
+            let first: Bool = lock.withLock {
+                guard !finished else { return false }
+                finished = true
+                flushTimer?.cancel()
+                flushTimer = nil
+                return true
+            }
+            guard first else { return nil }
+            let rest: [TranscriptKeptEvent] = lock.withLock {
                 defer {
                     queued = []
                     queuedBytes = 0
                 }
                 return queued
             }
-            output.append(batch, observer: observer)
+            output.append(rest, observer: observer)
             output.close()
-        }
-        return lock.withLock {
-            guard secretsLearnedLate, let location else { return nil }
-            do {
-                try TranscriptRedaction.rewrite(location, redactor: redactor)
-                return nil
-            } catch {
-                return "cannot redact the transcript \(location.jsonl.path): \(error.localizedDescription)"
+            return lock.withLock {
+                guard secretsLearnedLate, let location else { return nil }
+                do {
+                    try TranscriptRedaction.rewrite(location, redactor: redactor)
+                    return nil
+                } catch {
+                    return "cannot redact the transcript \(location.jsonl.path): \(error.localizedDescription)"
+                }
             }
         }
     }
