@@ -117,20 +117,14 @@ enum TranscriptDirectEncoder {
         json.append(0x22)
         if needsEscaping { TranscriptBytes.appendEscaped(bytes, to: &json) } else { json.append(bytes) }
         json.append(0x22)
+        // Plain ASCII: every byte is one character, so the first 400 characters end at byte 400.
         let limit = TranscriptLineEncoder.shownCharacters
-        let cut = bytes.count > limit
-        if let first = bytes.first, first == 0x7B || first == 0x5B,
-            TranscriptTextRenderer.looksLikeJSON(String(decoding: bytes, as: UTF8.self))
-        {
-            text.append(UnsafeBufferPointer(rebasing: bytes[..<min(bytes.count, limit)]))
-            if cut { TranscriptBytes.append("…", to: &text) }
-        } else if cut {
-            text.append(0x22)
-            TranscriptBytes.appendEscaped(UnsafeBufferPointer(rebasing: bytes[..<limit]), to: &text)
-            TranscriptBytes.append("…\"", to: &text)
-        } else {
-            json.withBytes(in: start..<json.count) { text.append($0) }
-        }
+        let isDocument =
+            bytes.first.map { $0 == 0x7B || $0 == 0x5B } == true
+            && TranscriptTextRenderer.looksLikeJSON(String(decoding: bytes, as: UTF8.self))
+        TranscriptLineEncoder.appendShown(
+            bytes, cut: bytes.count > limit ? limit : nil, isJSONDocument: isDocument, encoded: start..<json.count,
+            of: json, to: &text)
     }
 
     /// Appends `,"key":` and `  key=`.

@@ -136,17 +136,31 @@ enum TranscriptLineEncoder {
         _ string: String, encoded: Range<Int>, of json: borrowing TranscriptByteSink, to text: inout TranscriptByteSink
     ) {
         TranscriptBytes.withBytes(string) { bytes in
-            let cut = shownEnd(string, bytes)
-            if let first = bytes.first, first == 0x7B || first == 0x5B, TranscriptTextRenderer.looksLikeJSON(string) {
-                text.append(UnsafeBufferPointer(rebasing: bytes[..<(cut ?? bytes.count)]))
-                if cut != nil { TranscriptBytes.append("…", to: &text) }
-            } else if let cut {
-                text.append(0x22)
-                TranscriptBytes.appendEscaped(UnsafeBufferPointer(rebasing: bytes[..<cut]), to: &text)
-                TranscriptBytes.append("…\"", to: &text)
-            } else {
-                json.withBytes(in: encoded) { text.append($0) }
-            }
+            let isDocument =
+                bytes.first.map { $0 == 0x7B || $0 == 0x5B } == true && TranscriptTextRenderer.looksLikeJSON(string)
+            appendShown(
+                bytes, cut: shownEnd(string, bytes), isJSONDocument: isDocument, encoded: encoded, of: json,
+                to: &text)
+        }
+    }
+
+    /// Appends a string field's text rendering from its UTF-8 `bytes`: a one-line JSON document
+    /// (`isJSONDocument`) as itself, other text quoted, either cut at byte `cut` (where its first 400 characters
+    /// end; nil when it has no more) with `…`. `encoded` is the string's JSON encoding in `json`, reused when
+    /// nothing is cut.
+    static func appendShown(
+        _ bytes: UnsafeBufferPointer<UInt8>, cut: Int?, isJSONDocument: Bool, encoded: Range<Int>,
+        of json: borrowing TranscriptByteSink, to text: inout TranscriptByteSink
+    ) {
+        if isJSONDocument {
+            text.append(UnsafeBufferPointer(rebasing: bytes[..<(cut ?? bytes.count)]))
+            if cut != nil { TranscriptBytes.append("…", to: &text) }
+        } else if let cut {
+            text.append(0x22)
+            TranscriptBytes.appendEscaped(UnsafeBufferPointer(rebasing: bytes[..<cut]), to: &text)
+            TranscriptBytes.append("…\"", to: &text)
+        } else {
+            json.withBytes(in: encoded) { text.append($0) }
         }
     }
 
