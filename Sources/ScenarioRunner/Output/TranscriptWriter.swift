@@ -180,16 +180,22 @@ public final class TranscriptWriter: @unchecked Sendable {
     /// everything with `writeAll`.
     private func drain(writeAll: Bool) {
         outputLock.withLock {
-            var batch: [TranscriptKeptEvent] = []
-            lock.withLock {
-                swap(&batch, &queued)
-                queuedBytes = 0
+            let batch: [TranscriptKeptEvent] = lock.withLock {
                 drainScheduled = false
                 if writeAll { flushScheduled = false }
+                return takeQueued()
             }
             output.append(batch, observer: observer)
             if writeAll { output.write() }
         }
+    }
+
+    /// Empties the queue and returns what it held, in order (lock held).
+    private func takeQueued() -> [TranscriptKeptEvent] {
+        var batch: [TranscriptKeptEvent] = []
+        swap(&batch, &queued)
+        queuedBytes = 0
+        return batch
     }
 
     /// Encodes and writes every event recorded so far.
@@ -211,14 +217,7 @@ public final class TranscriptWriter: @unchecked Sendable {
                 return true
             }
             guard first else { return nil }
-            let rest: [TranscriptKeptEvent] = lock.withLock {
-                defer {
-                    queued = []
-                    queuedBytes = 0
-                }
-                return queued
-            }
-            output.append(rest, observer: observer)
+            output.append(lock.withLock { takeQueued() }, observer: observer)
             output.close()
             return lock.withLock {
                 guard secretsLearnedLate, let location else { return nil }
