@@ -1,3 +1,5 @@
+import NIOCore
+
 /// One WebSocket frame as seen on the wire, for transcripts.
 ///
 /// A record keeps at most `FrameRecord.keptPayloadBytes` of the payload: the transcript shows at most
@@ -7,6 +9,11 @@ public struct FrameRecord: Sendable, Equatable {
     /// How many payload bytes a record made with `init(opcode:fin:rsv:payloadPrefix:payloadLength:...)` keeps:
     /// one more than the transcript shows, so that the transcript still sees that the payload is longer.
     public static let keptPayloadBytes = PayloadRecord.limit + 1
+
+    /// The bytes of `payload` a record (or a `message_in` event) keeps: its first `keptPayloadBytes`.
+    static func keptPrefix(of payload: ByteBuffer) -> [UInt8] {
+        Array(payload.readableBytesView.prefix(keptPayloadBytes))
+    }
 
     public var opcode: UInt8
     public var fin: Bool

@@ -63,10 +63,9 @@ final class EngineEventTranslator: @unchecked Sendable {
 
     /// The transcript's record of `record`: only the payload bytes a transcript can show are copied.
     static func frame(_ record: WebSocketFrameRecord) -> FrameRecord {
-        let payload = record.payload.readableBytesView
-        return FrameRecord(
+        FrameRecord(
             opcode: record.opcode.rawValue, fin: record.fin, rsv: EngineEventTranslator.rsvBits(record.rsv),
-            payloadPrefix: Array(payload.prefix(FrameRecord.keptPayloadBytes)), payloadLength: payload.count,
+            payloadPrefix: FrameRecord.keptPrefix(of: record.payload), payloadLength: record.payload.readableBytes,
             length: Int(clamping: record.length), masked: record.masked, compressed: record.compressed)
     }
 

@@ -181,7 +181,7 @@ final class ConnectionState: @unchecked Sendable {
         case .message(let isText, let data):
             // The transcript shows at most `PayloadRecord.limit` bytes: copy only those (and one more, so that
             // the record still sees that the payload is longer), then give the real length.
-            let shown = Array(data.readableBytesView.prefix(FrameRecord.keptPayloadBytes))
+            let shown = FrameRecord.keptPrefix(of: data)
             transcript.recordMessage(
                 connection: name, step: step, at: nanos, isText: isText, shown: shown, length: data.readableBytes)
             update {
