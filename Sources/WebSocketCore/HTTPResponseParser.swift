@@ -29,14 +29,17 @@ public struct HTTPResponseParser: Sendable {
     public let maxHeadSize: Int
     /// Bodies longer than this are cut (`bodyTruncated`).
     public let maxBodySize: Int
+    /// The response has no body whatever its headers say (the answer to a `HEAD` request).
+    public let bodyless: Bool
     private var buffer = ByteBuffer()
     private var head: HTTPResponseHead?
     private var framing = BodyFraming.none
     private var chunkState = ChunkState.size
 
-    public init(maxHeadSize: Int = 64 * 1024, maxBodySize: Int = 1024 * 1024) {
+    public init(maxHeadSize: Int = 64 * 1024, maxBodySize: Int = 1024 * 1024, bodyless: Bool = false) {
         self.maxHeadSize = maxHeadSize
         self.maxBodySize = maxBodySize
+        self.bodyless = bodyless
     }
 
     /// Feeds received bytes.
@@ -46,7 +49,7 @@ public struct HTTPResponseParser: Sendable {
         if head == nil {
             guard let parsed = try parseHead() else { return .needMoreData }
             head = parsed
-            framing = Self.framing(for: parsed)
+            framing = bodyless ? .none : Self.framing(for: parsed)
         }
         return try parseBody()
     }

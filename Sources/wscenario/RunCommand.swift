@@ -105,6 +105,7 @@ struct RunCommand: AsyncParsableCommand {
                 RunCommand.fail("error: cannot start the built-in server: \(error)")
             }
             options.variables["server"] = .string(server!.url)
+            options.variables["server_http"] = .string(server!.httpURL)
         }
         let interruption = InterruptionWatcher()
         let runnerOptions = options

@@ -1,4 +1,4 @@
-/// `http`: a plain HTTP request (validated in v1; `isSupported` is false until the runner implements it).
+/// `http`: a plain HTTP request (contract v1.1), e.g. to log in before connecting.
 public struct HTTPStep: Sendable {
     /// The method (`GET` unless given).
     public var method: String
@@ -14,8 +14,6 @@ public struct HTTPStep: Sendable {
     public var expectedStatus: Int?
     /// Variables captured from the JSON response.
     public var captures: [JSONPathCapture]
-    /// How long the request may take.
+    /// How long the request may take (connection, TLS and the whole response).
     public var within: Duration
-    /// Whether the runner executes this step in this version (false in v1).
-    public var isSupported: Bool { false }
 }

@@ -4,9 +4,10 @@ public struct Scenario: Sendable {
     public static let defaultConnection = "default"
     /// The default `timeout:`.
     public static let defaultTimeout: Duration = .seconds(5)
-    /// Variables that count as defined at check time without `vars:`: `server` is set by `run --serve` or
-    /// passed with `--var server=...`. When still undefined at run time, the step using it fails.
-    public static let predeclaredVariables: Set<String> = ["server"]
+    /// Variables that count as defined at check time without `vars:`: `server` (`ws://HOST:PORT`) and
+    /// `server_http` (`http://HOST:PORT`) are set by `run --serve` or passed with `--var server=...`.
+    /// When still undefined at run time, the step using it fails.
+    public static let predeclaredVariables: Set<String> = ["server", "server_http"]
 
     /// `name:` (unique within its file).
     public var name: String

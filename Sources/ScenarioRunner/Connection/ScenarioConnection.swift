@@ -65,6 +65,17 @@ public protocol ScenarioConnector: Sendable {
     func connect(
         _ request: ConnectRequest, events: @escaping @Sendable (TimedConnectionEvent) -> Void
     ) async -> ConnectOutcome
+
+    /// Sends a plain HTTP request (an `http` step) and returns the whole response (status, headers, body), or
+    /// why there is none (refused, DNS, timeout, TLS, a connection that ended early).
+    func send(_ call: HTTPCall) async -> Result<HandshakeResponse, ConnectionFailure>
+}
+
+extension ScenarioConnector {
+    /// Connectors without an HTTP transport (scripted fakes) fail every `http` step.
+    public func send(_ call: HTTPCall) async -> Result<HandshakeResponse, ConnectionFailure> {
+        .failure(ConnectionFailure(kind: .refused, message: "this connector cannot send HTTP requests"))
+    }
 }
 
 extension ScenarioConnection {

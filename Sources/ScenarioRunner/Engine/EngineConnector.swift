@@ -7,6 +7,7 @@ import WebSocketEngine
 /// `ScenarioConnector` over the SwiftNIO engine (`WebSocketClient`).
 public struct EngineConnector: ScenarioConnector {
     private let client: WebSocketClient
+    private let httpClient: PlainHTTPClient
     private let clock: @Sendable () -> UInt64
 
     /// The event loops the connections run on (a scenario's steps run on one of them too).
@@ -18,6 +19,7 @@ public struct EngineConnector: ScenarioConnector {
         clock: @escaping @Sendable () -> UInt64 = RunEnvironment.live.monotonicNanos
     ) {
         self.client = client
+        self.httpClient = PlainHTTPClient(eventLoopGroup: client.eventLoopGroup)
         self.clock = clock
     }
 
@@ -42,5 +44,16 @@ public struct EngineConnector: ScenarioConnector {
         }
         let error = result.error ?? WebSocketError(kind: .handshake, message: "the handshake did not complete")
         return .failed(EngineEventTranslator.failure(error))
+    }
+
+    public func send(_ call: HTTPCall) async -> Result<HandshakeResponse, ConnectionFailure> {
+        guard let url = HTTPURL(call.url) else {
+            return .failure(ConnectionFailure(kind: .refused, message: "not an http:// or https:// URL: \(call.url)"))
+        }
+        let timeout = TimeAmount.nanoseconds(Int64(max(0.001, call.timeout) * 1e9))
+        switch await httpClient.send(call.request, to: url, timeout: timeout) {
+        case .success(let head): return .success(EngineEventTranslator.response(head))
+        case .failure(let error): return .failure(EngineEventTranslator.failure(error))
+        }
     }
 }

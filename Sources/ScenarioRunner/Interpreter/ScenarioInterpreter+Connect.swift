@@ -6,22 +6,9 @@ extension ScenarioInterpreter {
     nonisolated(nonsending) func connect(_ step: ConnectStep) async throws {
         let url = try render(step.url)
         if let problem = ScenarioInterpreter.urlProblem(url) {
-            var origins: [String] = []
-            for reference in step.url.references where !origins.contains(reference.description) {
-                origins.append(reference.description)
-            }
-            let from = origins.isEmpty ? "" : " (from \(origins.joined(separator: ", ")))"
-            throw StepFailure("invalid URL '\(url)'\(from): \(problem)")
+            throw StepFailure("invalid URL '\(url)'\(ScenarioInterpreter.origins(of: step.url)): \(problem)")
         }
-        var headers: [(String, String)] = []
-        for header in step.headers {
-            let name = try render(header.nameTemplate)
-            let value = try render(header.value)
-            if Redactor.sensitiveHeaders.contains(name.lowercased()) {
-                transcript.addSecrets([value] + ScenarioInterpreter.credentialParts(value))
-            }
-            headers.append((name, value))
-        }
+        let headers = try renderHeaders(step.headers)
         let request = ConnectRequest(
             url: url, headers: headers, subprotocols: step.subprotocols, origin: try step.origin.map(render),
             extensions: step.extensions, timeout: step.timeout.seconds, tls: step.tls)
@@ -46,6 +33,29 @@ extension ScenarioInterpreter {
                 throw StepFailure("could not connect to \(url): " + ScenarioInterpreter.describe(failure))
             }
         }
+    }
+
+    /// Renders request headers in order; the values of `Authorization`, `Cookie` ... become secrets.
+    func renderHeaders(_ fields: [HeaderField]) throws -> [(String, String)] {
+        var headers: [(String, String)] = []
+        for header in fields {
+            let name = try render(header.nameTemplate)
+            let value = try render(header.value)
+            if Redactor.sensitiveHeaders.contains(name.lowercased()) {
+                transcript.addSecrets([value] + ScenarioInterpreter.credentialParts(value))
+            }
+            headers.append((name, value))
+        }
+        return headers
+    }
+
+    /// ` (from ${a}, ${b})`: the variables a rendered URL came from, for its error message (empty without any).
+    static func origins(of template: Template) -> String {
+        var origins: [String] = []
+        for reference in template.references where !origins.contains(reference.description) {
+            origins.append(reference.description)
+        }
+        return origins.isEmpty ? "" : " (from \(origins.joined(separator: ", ")))"
     }
 
     /// The secret part of `Bearer abc` / `Basic abc` (so an echoed token is masked too).

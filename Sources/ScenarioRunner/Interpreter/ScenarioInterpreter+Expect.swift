@@ -103,7 +103,7 @@ extension ScenarioInterpreter {
         }
     }
 
-    func recordCapture(_ name: String, _ value: JSONValue, connection: String) {
+    func recordCapture(_ name: String, _ value: JSONValue, connection: String?) {
         setVariable(name, value)
         transcript.record(
             .capture, connection: connection, step: tracker.current,

@@ -63,9 +63,11 @@ extension ScenarioInterpreter {
 
     /// How to define an undefined variable.
     static func undefinedVariableHint(_ name: String) -> String {
-        name == "server"
-            ? "(pass --serve to use the built-in server, or --var server=ws://HOST:PORT)"
-            : "(define it under vars:, with set:, a capture, or --var \(name)=VALUE)"
+        switch name {
+        case "server": "(pass --serve to use the built-in server, or --var server=ws://HOST:PORT)"
+        case "server_http": "(pass --serve to use the built-in server, or --var server_http=http://HOST:PORT)"
+        default: "(define it under vars:, with set:, a capture, or --var \(name)=VALUE)"
+        }
     }
 
     /// `${user.id}`: a member of an object variable (or an index of an array variable).

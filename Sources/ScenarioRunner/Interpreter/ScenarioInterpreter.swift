@@ -184,8 +184,7 @@ final class ScenarioInterpreter {
             try assign(include.vars)
             try await runSteps(include.steps, prefix: path + ".")
             tracker.current = path
-        case .http:
-            throw StepFailure("`http` steps are not supported by this version of wscenario")
+        case .http(let http): try await self.http(http)
         }
     }
 

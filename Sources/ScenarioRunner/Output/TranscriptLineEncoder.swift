@@ -69,8 +69,8 @@ enum TranscriptLineEncoder {
             TranscriptBytes.append("  ", to: &text)
         }
         switch kind {
-        case .frameOut, .handshakeRequest: TranscriptBytes.append("→ ", to: &text)
-        case .frameIn, .handshakeResponse, .messageIn: TranscriptBytes.append("← ", to: &text)
+        case .frameOut, .handshakeRequest, .httpRequest: TranscriptBytes.append("→ ", to: &text)
+        case .frameIn, .handshakeResponse, .httpResponse, .messageIn: TranscriptBytes.append("← ", to: &text)
         default: break
         }
         TranscriptBytes.append(name(kind), to: &text)
@@ -92,6 +92,8 @@ enum TranscriptLineEncoder {
         case .stepEnd: "step_end"
         case .handshakeRequest: "handshake_request"
         case .handshakeResponse: "handshake_response"
+        case .httpRequest: "http_request"
+        case .httpResponse: "http_response"
         case .frameOut: "frame_out"
         case .frameIn: "frame_in"
         case .messageIn: "message_in"

@@ -24,8 +24,8 @@ public enum TranscriptTextRenderer {
 
     private static func arrow(_ kind: TranscriptEventKind) -> String {
         switch kind {
-        case .frameOut, .handshakeRequest: return "→ "
-        case .frameIn, .handshakeResponse, .messageIn: return "← "
+        case .frameOut, .handshakeRequest, .httpRequest: return "→ "
+        case .frameIn, .handshakeResponse, .httpResponse, .messageIn: return "← "
         default: return ""
         }
     }

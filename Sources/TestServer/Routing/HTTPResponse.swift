@@ -14,4 +14,13 @@ struct HTTPResponse: Equatable {
         headers.add(name: "Connection", value: "close")
         return HTTPResponse(status: status, headers: headers, body: body)
     }
+
+    /// An `application/json` response that closes the connection.
+    static func json(_ status: HTTPResponseStatus, _ body: String) -> HTTPResponse {
+        var headers = HTTPHeaders()
+        headers.add(name: "Content-Type", value: "application/json")
+        headers.add(name: "Content-Length", value: String(body.utf8.count))
+        headers.add(name: "Connection", value: "close")
+        return HTTPResponse(status: status, headers: headers, body: body)
+    }
 }

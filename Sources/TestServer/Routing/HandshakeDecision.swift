@@ -27,6 +27,8 @@ enum HandshakeDecision: Equatable {
             response.headers.add(name: "X-Reject-Reason", value: "requested")
             if status == 401 { response.headers.add(name: "WWW-Authenticate", value: "Bearer realm=\"wscenario\"") }
             return .respond(response)
+        case .login:
+            return .respond(LoginEndpoint.upgradeRefusal)
         case .auth:
             if let refusal = unauthorized(headers, expected: token ?? defaultAuthToken) { return .respond(refusal) }
             return .upgrade(headers: [:], delayMilliseconds: 0)

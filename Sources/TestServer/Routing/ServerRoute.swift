@@ -6,6 +6,8 @@ public enum ServerRoute: Equatable, Sendable {
     case reject(status: Int)
     case close(code: Int, reason: String)
     case auth
+    /// `POST /login`: plain HTTP, answers the bearer token of `/auth`.
+    case login
     case subprotocols(SubprotocolPolicy)
     case slow(delayMilliseconds: Int)
     case silent
@@ -30,6 +32,7 @@ public enum ServerRoute: Equatable, Sendable {
         case ("reject", 2): return parseReject(segments[1])
         case ("close", 2): return parseClose(segments[1], request)
         case ("auth", 1): return .auth
+        case ("login", 1): return .login
         case ("subprotocols", 1): return .subprotocols(SubprotocolPolicy(query: request))
         case ("slow", 1):
             return request.milliseconds("delay", default: 1000, range: 0...60_000).map { .slow(delayMilliseconds: $0) }
@@ -82,6 +85,7 @@ public enum ServerRoute: Equatable, Sendable {
         case .reject: return "reject"
         case .close: return "close"
         case .auth: return "auth"
+        case .login: return "login"
         case .subprotocols: return "subprotocols"
         case .slow: return "slow"
         case .silent: return "silent"
@@ -114,6 +118,9 @@ public enum ServerRoute: Equatable, Sendable {
         /auth
             401 with WWW-Authenticate: Bearer realm="wscenario" unless
             Authorization: Bearer <token>; then echoes
+        /login  (plain HTTP)
+            POST {"user": NAME} answers {"token": TOKEN, "user": NAME} with the
+            bearer token /auth accepts
         /subprotocols?supported=a,b[&prefer=server] | ?select=X
             answers the first offered protocol in the list (client's order;
             server's with prefer=server), or always X; then echoes

@@ -25,6 +25,12 @@ public final class BuiltInServer: Sendable {
         return "\(usesTLS ? "wss" : "ws")://\(shownHost):\(port)"
     }
 
+    /// `http://HOST:PORT` (or `https://` with TLS), without a path: the base of the plain HTTP endpoints (`/login`).
+    public var httpURL: String {
+        let shownHost = host.contains(":") ? "[\(host)]" : host
+        return "\(usesTLS ? "https" : "http")://\(shownHost):\(port)"
+    }
+
     private init(channel: Channel, context: ServerContext, host: String, port: Int) {
         self.channel = channel
         self.context = context

@@ -13,6 +13,8 @@ final class HTTPRouterHandler: ChannelInboundHandler, RemovableChannelHandler {
     private let responseEncoder: HTTPResponseEncoder
     private let requestDecoder: ByteToMessageHandler<HTTPRequestDecoder>
     private var head: HTTPRequestHead?
+    private var body: [UInt8] = []
+    private var bodyTooLarge = false
 
     init(
         server: ServerContext,
@@ -26,8 +28,16 @@ final class HTTPRouterHandler: ChannelInboundHandler, RemovableChannelHandler {
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         switch unwrapInboundIn(data) {
-        case .head(let head): self.head = head
-        case .body: break
+        case .head(let head):
+            self.head = head
+            body = []
+            bodyTooLarge = false
+        case .body(let bytes):
+            if body.count + bytes.readableBytes > LoginEndpoint.maxBodySize {
+                bodyTooLarge = true
+            } else {
+                body += bytes.readableBytesView
+            }
         case .end:
             guard let head else { return }
             self.head = nil
@@ -47,6 +57,12 @@ final class HTTPRouterHandler: ChannelInboundHandler, RemovableChannelHandler {
 
     private func answer(_ head: HTTPRequestHead, context: ChannelHandlerContext) {
         let route = ServerRoute.parse(head.uri)
+        if route == .login, !head.headers["Upgrade"].contains(where: { $0.lowercased() == "websocket" }) {
+            let token = server.configuration.token ?? HandshakeDecision.defaultAuthToken
+            let response = LoginEndpoint.answer(
+                method: head.method, body: body, bodyTooLarge: bodyTooLarge, token: token)
+            return respond(response, head: head, context: context)
+        }
         switch HandshakeDecision.decide(route: route, headers: head.headers, token: server.configuration.token) {
         case .respond(let response):
             respond(response, head: head, context: context)

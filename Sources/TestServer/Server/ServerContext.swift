@@ -38,7 +38,7 @@ struct ServerContext: Sendable {
         case .ping: return PingBehaviour()
         case .heartbeat(let interval): return HeartbeatBehaviour(intervalMilliseconds: interval)
         case .misbehave(let kind): return MisbehaveBehaviour(kind: kind)
-        case .echo, .auth, .subprotocols, .slow, .reject, .invalid, .unknown: return EchoBehaviour()
+        case .echo, .auth, .login, .subprotocols, .slow, .reject, .invalid, .unknown: return EchoBehaviour()
         }
     }
 }

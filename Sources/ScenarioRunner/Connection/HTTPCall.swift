@@ -1,0 +1,17 @@
+import WebSocketCore
+
+/// What an `http` step sends: the request exactly as it is written to the socket, and where.
+public struct HTTPCall: Sendable {
+    /// The rendered `http://` or `https://` URL.
+    public var url: String
+    /// The request: method, target, every header (Host, Content-Length ... included), body.
+    public var request: HTTPRequest
+    /// Seconds for TCP + TLS + the whole response.
+    public var timeout: Double
+
+    public init(url: String, request: HTTPRequest, timeout: Double) {
+        self.url = url
+        self.request = request
+        self.timeout = timeout
+    }
+}
