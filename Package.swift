@@ -119,7 +119,7 @@ let package = Package(
             name: "ScenarioLanguageTests", dependencies: ["ScenarioLanguage", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(
             name: "ScenarioRunnerTests",
-            dependencies: ["ScenarioRunner", "ScenarioLanguage", "TestServer", "TestSupport"]),
+            dependencies: ["ScenarioRunner", "ScenarioLanguage", "TestServer", "TestSupport", "WebSocketCore"]),
         .testTarget(
             name: "TestServerTests",
             dependencies: ["TestServer", "WebSocketEngine", "TestSupport", "EngineTestSupport"]),

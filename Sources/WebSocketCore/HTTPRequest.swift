@@ -35,7 +35,9 @@ public struct HTTPRequest: Sendable, Equatable {
             if headers.first(name) == nil { headers.append(name, value) }
         }
         if let contentType, !body.isEmpty { addIfMissing("Content-Type", contentType) }
-        if !body.isEmpty || ["POST", "PUT", "PATCH"].contains(method) { addIfMissing("Content-Length", "\(body.count)") }
+        if !body.isEmpty || ["POST", "PUT", "PATCH"].contains(method) {
+            addIfMissing("Content-Length", "\(body.count)")
+        }
         addIfMissing("User-Agent", userAgent)
         addIfMissing("Accept", "*/*")
         addIfMissing("Connection", "close")

@@ -1,6 +1,12 @@
 import NIOCore
 import WebSocketCore
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Writes one plain HTTP request when the connection is up and reads its response with `HTTPResponseParser`;
 /// completes `promise` exactly once: with the response, or with a `WebSocketError` when the server ends the
 /// connection early, answers with something that is not HTTP, TLS fails, or `deadline` passes.
@@ -92,6 +98,13 @@ final class PlainHTTPResponseHandler: ChannelInboundHandler {
             let message = TLSFailureDescription.message(
                 for: error, target: "\(url.host):\(url.port)", verifiedName: verifiedName)
             return fail(WebSocketError(kind: .tls, message: message), context: context)
+        }
+        if let ioError = error as? IOError, ioError.errnoCode == ECONNRESET {
+            let message =
+                receivedBytes == 0
+                ? "the server reset the connection without answering" + (url.secure ? "" : Self.tryHTTPS)
+                : "the server reset the connection before the response was complete"
+            return fail(WebSocketError(kind: .closed, message: message), context: context)
         }
         fail(WebSocketError(kind: .closed, message: "the connection failed: \(error)"), context: context)
     }

@@ -43,14 +43,31 @@ struct Script: Sendable {
 /// A `ScenarioConnector` without sockets: every connection follows the script chosen for its request.
 final class ScriptedConnector: ScenarioConnector, @unchecked Sendable {
     private let choose: @Sendable (ConnectRequest) -> Script
+    private let answer: @Sendable (HTTPCall) -> Result<HandshakeResponse, ConnectionFailure>
     private let lock = NSLock()
     private var requestsStorage: [ConnectRequest] = []
+    private var callsStorage: [HTTPCall] = []
 
-    init(_ choose: @escaping @Sendable (ConnectRequest) -> Script = { _ in Script() }) {
+    /// `answer` is the scripted HTTP server of `http` steps (by default: 404 for everything).
+    init(
+        _ choose: @escaping @Sendable (ConnectRequest) -> Script = { _ in Script() },
+        http answer: @escaping @Sendable (HTTPCall) -> Result<HandshakeResponse, ConnectionFailure> = { _ in
+            .success(HandshakeResponse(status: 404, reason: "Not Found"))
+        }
+    ) {
         self.choose = choose
+        self.answer = answer
     }
 
     var requests: [ConnectRequest] { lock.withLock { requestsStorage } }
+
+    /// The `http` steps' requests, in order.
+    var calls: [HTTPCall] { lock.withLock { callsStorage } }
+
+    func send(_ call: HTTPCall) async -> Result<HandshakeResponse, ConnectionFailure> {
+        lock.withLock { callsStorage.append(call) }
+        return answer(call)
+    }
 
     func connect(
         _ request: ConnectRequest, events: @escaping @Sendable (TimedConnectionEvent) -> Void

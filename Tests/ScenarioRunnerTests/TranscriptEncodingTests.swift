@@ -326,8 +326,8 @@ private enum LegacyTextRenderer {
         if let step = event.step { line += "[\(step)] " }
         if let connection = event.connection { line += "\(connection)  " }
         switch event.kind {
-        case .frameOut, .handshakeRequest: line += "→ "
-        case .frameIn, .handshakeResponse, .messageIn: line += "← "
+        case .frameOut, .handshakeRequest, .httpRequest: line += "→ "
+        case .frameIn, .handshakeResponse, .httpResponse, .messageIn: line += "← "
         default: break
         }
         line += event.kind.rawValue

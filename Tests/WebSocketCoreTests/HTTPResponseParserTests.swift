@@ -75,4 +75,34 @@ import Testing
         var incomplete = HTTPResponseParser()
         #expect(throws: HTTPResponseParseError.self) { try incomplete.endOfInput() }
     }
+
+    @Test func theAnswerToHEADHasNoBodyWhateverItsHeadersSay() throws {
+        var parser = HTTPResponseParser(bodyless: true)
+        let result = try parser.feed(ByteBuffer(string: "HTTP/1.1 200 OK\r\nContent-Length: 11\r\n\r\n"))
+        guard case .complete(let response, let leftover) = result else {
+            Issue.record("a HEAD answer waited for a body")
+            return
+        }
+        #expect(response.status == 200)
+        #expect(response.body.readableBytes == 0)
+        #expect(leftover.readableBytes == 0)
+    }
+
+    @Test func plainRequestsCarryHostTheirHeadersThenWhatIsMissing() {
+        let post = HTTPRequest.make(
+            method: "POST", host: "127.0.0.1:9001", target: "/login",
+            extraHeaders: [("X-A", "1"), ("user-agent", "qa-bot"), ("HOST", "api.test")],
+            body: Array("{}".utf8), contentType: "application/json")
+        #expect(
+            String(buffer: post.serialized())
+                == "POST /login HTTP/1.1\r\nHOST: api.test\r\nX-A: 1\r\nuser-agent: qa-bot\r\n"
+                + "Content-Type: application/json\r\nContent-Length: 2\r\nAccept: */*\r\nConnection: close\r\n\r\n{}")
+        let get = HTTPRequest.make(method: "GET", host: "h", target: "", contentType: "application/json")
+        #expect(
+            String(buffer: get.serialized())
+                == "GET / HTTP/1.1\r\nHost: h\r\nUser-Agent: wscenario\r\nAccept: */*\r\nConnection: close\r\n\r\n")
+        // An empty POST still says its length (servers may answer 411 otherwise).
+        let emptyPost = HTTPRequest.make(method: "POST", host: "h", target: "/x")
+        #expect(emptyPost.headers.first("Content-Length") == "0")
+    }
 }

@@ -42,6 +42,7 @@ struct OutputSchemaTests {
             secrets: [token]
             vars: { token: abc123 }
             steps:
+              - http: { method: POST, url: "${server_http}/login", json: { user: qa }, capture: { login: $.token } }
               - connect: { url: "${server}/echo", headers: { Authorization: "Bearer ${token}" } }
               - send: '{"id": 7}'
               - expect_message: { json: { id: 7 }, capture: { id: $.id } }
@@ -75,7 +76,8 @@ struct OutputSchemaTests {
             ], timeout: 60)
         #expect(result.exitCode == 0, "\(result.standardOutput)\(result.standardError)")
         for kind in [
-            "capture", "close", "error", "frame_in", "frame_out", "handshake_request", "message_in", "step_end",
+            "capture", "close", "error", "frame_in", "frame_out", "handshake_request", "http_request",
+            "http_response", "message_in", "step_end",
         ] {
             #expect(result.standardOutput.contains(kind), "\(result.standardOutput)")
         }
