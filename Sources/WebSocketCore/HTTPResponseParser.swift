@@ -49,7 +49,7 @@ public struct HTTPResponseParser: Sendable {
         if head == nil {
             guard let parsed = try parseHead() else { return .needMoreData }
             head = parsed
-            framing = bodyless ? .none : Self.framing(for: parsed)
+            framing = bodyless ? .none : try Self.framing(for: parsed)
         }
         return try parseBody()
     }
@@ -64,14 +64,18 @@ public struct HTTPResponseParser: Sendable {
         throw .incomplete()
     }
 
-    private static func framing(for head: HTTPResponseHead) -> BodyFraming {
+    private static func framing(for head: HTTPResponseHead) throws(HTTPResponseParseError) -> BodyFraming {
         if head.status == 101 || (100..<200).contains(head.status) || head.status == 204 || head.status == 304 {
             return .none
         }
         if head.headers.tokens("Transfer-Encoding").contains(where: { $0.lowercased() == "chunked" }) {
             return .chunked
         }
-        if let length = head.headers.first("Content-Length").flatMap({ Int($0.trimmingSpacesString()) }) {
+        if let text = head.headers.first("Content-Length") {
+            // RFC 9112 §6.3: an invalid Content-Length is an unrecoverable framing error.
+            guard let length = Int(text.trimmingSpacesString()), length >= 0 else {
+                throw .malformedHeader("Content-Length: \(text)")
+            }
             return .length(length)
         }
         return .untilClose

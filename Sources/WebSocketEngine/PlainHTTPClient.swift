@@ -43,8 +43,6 @@ public struct PlainHTTPClient: Sendable {
         }
         let eventLoop = eventLoopGroup.any()
         let promise = eventLoop.makePromise(of: HTTPResponseHead.self)
-        let sniName = tls.serverName ?? url.host
-        let serverName = (try? SocketAddress(ipAddress: sniName, port: 0)) == nil ? sniName : nil
         let timeoutDescription = WebSocketChannelHandler.describe(timeout)
         let bootstrap = ClientBootstrap(group: eventLoop)
             .connectTimeout(timeout)
@@ -52,28 +50,20 @@ public struct PlainHTTPClient: Sendable {
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     if let sslContext {
-                        let handler: NIOSSLClientHandler
-                        if let overrideName = tls.serverName, !tls.insecure {
-                            handler = try NIOSSLClientHandler._makeSSLClientHandler(
-                                context: sslContext, serverHostname: serverName,
-                                additionalPeerCertificateVerificationCallback: ServerNameVerifier.callback(
-                                    serverName: overrideName))
-                        } else {
-                            handler = try NIOSSLClientHandler(context: sslContext, serverHostname: serverName)
-                        }
-                        try channel.pipeline.syncOperations.addHandler(handler)
+                        try channel.pipeline.syncOperations.addHandler(
+                            ClientTLSHandler.make(context: sslContext, options: tls, host: url.host))
                     }
                     try channel.pipeline.syncOperations.addHandler(
                         PlainHTTPResponseHandler(
-                            request: request, url: url, verifiedName: sniName, deadline: deadline,
+                            request: request, url: url, verifiedName: tls.serverName ?? url.host, deadline: deadline,
                             timeoutDescription: timeoutDescription, promise: promise))
                 }
             }
         do {
             _ = try await bootstrap.connect(host: url.host, port: url.port).get()
         } catch {
-            promise.fail(error)
-            return .failure(WebSocketClient.connectError(error, url: url.webSocketURL, timeout: timeout))
+            // Ignored when the handler already failed the promise: its deadline (connect included) passed first.
+            promise.fail(WebSocketClient.connectError(error, url: url.webSocketURL, timeout: timeout))
         }
         do {
             return .success(try await promise.futureResult.get())

@@ -70,7 +70,14 @@ final class PlainHTTPResponseHandler: ChannelInboundHandler {
         }
         receivedBytes += bytes.readableBytes
         do {
-            if case .complete(let head, _) = try parser.feed(bytes) { succeed(head, context: context) }
+            var result = try parser.feed(bytes)
+            // Interim answers (100 Continue, 103 Early Hints) are skipped (RFC 9110 §15.2): the final one follows.
+            while case .complete(let head, let leftover) = result, (100..<200).contains(head.status), head.status != 101
+            {
+                parser = HTTPResponseParser(maxBodySize: parser.maxBodySize, bodyless: parser.bodyless)
+                result = try parser.feed(leftover)
+            }
+            if case .complete(let head, _) = result { succeed(head, context: context) }
         } catch {
             fail(WebSocketError(kind: .protocol, message: "invalid HTTP response: \(error)"), context: context)
         }
@@ -110,18 +117,19 @@ final class PlainHTTPResponseHandler: ChannelInboundHandler {
     }
 
     private func succeed(_ head: HTTPResponseHead, context: ChannelHandlerContext) {
-        guard !completed else { return }
-        completed = true
-        timeout?.cancel()
-        promise.succeed(head)
-        context.close(promise: nil)
+        complete(.success(head), context: context)
     }
 
     private func fail(_ error: WebSocketError, context: ChannelHandlerContext) {
+        complete(.failure(error), context: context)
+    }
+
+    /// Completes the promise the first time only, then closes the connection.
+    private func complete(_ result: Result<HTTPResponseHead, Error>, context: ChannelHandlerContext) {
         guard !completed else { return }
         completed = true
         timeout?.cancel()
-        promise.fail(error)
+        promise.completeWith(result)
         context.close(promise: nil)
     }
 

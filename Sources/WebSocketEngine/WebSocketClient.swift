@@ -64,9 +64,6 @@ public final class WebSocketClient: Sendable {
         // Called on one of the group's loops (a scenario's steps run on one), the connection stays on that loop.
         let eventLoop = eventLoopGroup.any()
         let promise = eventLoop.makePromise(of: HandshakeCompletion.self)
-        // SNI never carries an IP address; an address `server_name` is still verified (ServerNameVerifier).
-        let sniName = configuration.tls.serverName ?? url.host
-        let serverName = (try? SocketAddress(ipAddress: sniName, port: 0)) == nil ? sniName : nil
         let bootstrap = ClientBootstrap(group: eventLoop)
             .connectTimeout(configuration.connectTimeout)
             .channelOption(.socketOption(.so_reuseaddr), value: 1)
@@ -74,16 +71,8 @@ public final class WebSocketClient: Sendable {
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     if let sslContext {
-                        let tls: NIOSSLClientHandler
-                        if let overrideName = configuration.tls.serverName, !configuration.tls.insecure {
-                            tls = try NIOSSLClientHandler._makeSSLClientHandler(
-                                context: sslContext, serverHostname: serverName,
-                                additionalPeerCertificateVerificationCallback: ServerNameVerifier.callback(
-                                    serverName: overrideName))
-                        } else {
-                            tls = try NIOSSLClientHandler(context: sslContext, serverHostname: serverName)
-                        }
-                        try channel.pipeline.syncOperations.addHandler(tls)
+                        try channel.pipeline.syncOperations.addHandler(
+                            ClientTLSHandler.make(context: sslContext, options: configuration.tls, host: url.host))
                     }
                     let handler = WebSocketChannelHandler(
                         configuration: configuration, request: request, sink: sink, handshakePromise: promise)

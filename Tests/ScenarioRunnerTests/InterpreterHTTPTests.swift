@@ -184,3 +184,51 @@ struct InterpreterHTTPTests {
         #expect(harness.connector.calls.map(\.timeout) == [3, 0.25])
     }
 }
+
+/// `http` steps that would break the request, and secrets captured from a response.
+@Suite("Interpreter: http steps, safety")
+struct InterpreterHTTPSafetyTests {
+    @Test func lineBreaksAndSpacesCannotSplitTheRequest() async throws {
+        let harness = try Harness(connector: ScriptedConnector(http: InterpreterHTTPTests.service))
+        defer { harness.cleanUp() }
+        let header = try await harness.runOne(
+            """
+            name: header injection
+            vars: { evil: "x\\r\\nX-Injected: 1" }
+            steps:
+              - http: { url: "http://h/text", headers: { X-A: "${evil}" } }
+            """)
+        #expect(header.failure?.message == "header X-A: a header name or value cannot contain a line break or NUL")
+        let target = try await harness.runOne(
+            """
+            name: space in query
+            vars: { q: "a b" }
+            steps:
+              - http: "http://h/search?q=${q}"
+            """)
+        #expect(target.failure?.message.contains("contains a space or a line break (percent-encode it") == true)
+        #expect(harness.connector.calls.isEmpty)
+    }
+
+    @Test func aSecretCaptureIsMaskedInTheResponseThatCarriesIt() async throws {
+        let harness = try Harness(connector: ScriptedConnector(http: InterpreterHTTPTests.service))
+        defer { harness.cleanUp() }
+        var options = harness.options()
+        let lines = LineCollector()
+        options.verbose = true
+        options.console = ConsoleReporter(style: ConsoleStyle(colors: false, githubAnnotations: false)) {
+            lines.add($0)
+        }
+        let summary = try await harness.run(
+            """
+            name: verbose login
+            secrets: [token]
+            steps:
+              - http: { method: POST, url: "http://h/login", json: { user: a }, capture: { token: $.token } }
+            """, options: options)
+        #expect(summary.results.first?.status == .passed)
+        let shown = lines.text
+        #expect(shown.contains("http_response"), "\(shown)")
+        #expect(!shown.contains("tok-12345"), "\(shown)")
+    }
+}

@@ -193,6 +193,25 @@ import WebSocketEngine
         #expect(sshResult.failure?.message == "the server's answer is not HTTP (is it a TLS server? try https://)")
     }
 
+    @Test func interimAnswersAreSkippedAndABadLengthIsAnError() async throws {
+        let interim = try await ScriptedServer(
+            .init(answer: { _ in
+                Array("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 103 Early Hints\r\nLink: </a>\r\n\r\n".utf8)
+                    + Array("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok".utf8)
+            }))
+        defer { Task { await interim.stop() } }
+        let final = try await send("GET", "http://127.0.0.1:\(interim.port)/").get()
+        #expect(final.status == 200)
+        #expect(final.bodyText == "ok")
+
+        let negative = try await ScriptedServer(
+            .init(answer: { _ in Array("HTTP/1.1 200 OK\r\nContent-Length: -1\r\n\r\n".utf8) }))
+        defer { Task { await negative.stop() } }
+        let result = try await send("GET", "http://127.0.0.1:\(negative.port)/")
+        #expect(result.failure?.kind == .protocol)
+        #expect(result.failure?.message.contains("Content-Length: -1") == true, "\(String(describing: result))")
+    }
+
     @Test func aClosedPortIsRefused() async throws {
         let server = try await ScriptedServer(.init(answer: { _ in [] }))
         let port = server.port

@@ -11,7 +11,16 @@ extension ScenarioInterpreter {
                 "invalid URL '\(url)'\(ScenarioInterpreter.origins(of: step.url)): "
                     + "it must be http[s]://HOST[:PORT][/PATH], PORT between 1 and 65535")
         }
+        if parsed.target.contains(" ") || ScenarioInterpreter.breaksTheRequest(parsed.target) {
+            throw StepFailure(
+                "invalid URL '\(url)'\(ScenarioInterpreter.origins(of: step.url)): "
+                    + "its path or query contains a space or a line break (percent-encode it, e.g. %20)")
+        }
         let headers = try renderHeaders(step.headers)
+        for (name, value) in headers
+        where ScenarioInterpreter.breaksTheRequest(name) || ScenarioInterpreter.breaksTheRequest(value) {
+            throw StepFailure("header \(name): a header name or value cannot contain a line break or NUL")
+        }
         var body: [UInt8] = []
         var contentType: String?
         if let json = step.json {
@@ -44,6 +53,7 @@ extension ScenarioInterpreter {
             response = answer
         }
         let finished = environment.monotonicNanos()
+        maskSecretCaptures(step.captures, in: response)
         var responseFields: [(String, OutputJSON)] = [("status", .int(response.status))]
         if !response.reason.isEmpty { responseFields.append(("reason", .string(response.reason))) }
         responseFields.append(("headers", transcript.currentRedactor.headersJSON(response.headers)))
@@ -58,6 +68,21 @@ extension ScenarioInterpreter {
                     + ScenarioInterpreter.describe(response))
         }
         try capture(step.captures, from: response, request: "\(step.method) \(url)")
+    }
+
+    /// Registers the values that captures into `secrets:` names will take before the response is recorded, so
+    /// that no output (not even `--verbose`) shows them.
+    private func maskSecretCaptures(_ captures: [JSONPathCapture], in response: HandshakeResponse) {
+        let secret = captures.filter { scenario.secrets.contains($0.name) }
+        guard !secret.isEmpty, let document = JSONText.parse(response.bodyText) else { return }
+        for capture in secret {
+            if let value = capture.path.value(in: document) { transcript.addSecrets(secretTexts(value)) }
+        }
+    }
+
+    /// Whether a rendered header name or value would split the request (CR, LF or NUL).
+    static func breaksTheRequest(_ text: String) -> Bool {
+        text.utf8.contains { $0 == 13 || $0 == 10 || $0 == 0 }
     }
 
     /// `capture:` from the response's JSON body.

@@ -30,7 +30,7 @@ extension ScenarioInterpreter {
         transcript.addSecrets(values)
     }
 
-    private func secretTexts(_ value: JSONValue) -> [String] {
+    func secretTexts(_ value: JSONValue) -> [String] {
         switch value {
         case .null: return []
         case .string(let text): return [text]
