@@ -22,6 +22,7 @@ struct RunCommand: AsyncParsableCommand {
               wscenario run --serve scenarios/
               wscenario run --var server=ws://127.0.0.1:9001 --tag smoke
               wscenario run --jobs 4 --report junit=out/ws.xml tests/ws/
+              wscenario run --serve --report tap=out/ws.tap scenarios/
               wscenario run --shard 2/4 --fail-fast --quiet
               wscenario run --no-transcripts --report junit=out/soak.xml soak/
             """)
@@ -54,10 +55,12 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(help: "Write no transcript files, for soak and load runs (JUnit reports still carry the text).")
     var noTranscripts = false
 
-    @Option(help: ArgumentHelp("Write a report: junit=FILE or json=FILE (repeatable).", valueName: "FORMAT=FILE"))
+    @Option(
+        help: ArgumentHelp("Write a report: junit=FILE, json=FILE or tap=FILE (repeatable).", valueName: "FORMAT=FILE"))
     var report: [String] = []
 
-    @Flag(help: "Start the built-in server on a free 127.0.0.1 port and set `server` to its ws:// URL.")
+    @Flag(
+        help: "Start the built-in server on a free 127.0.0.1 port; set `server` (ws://) and `server_http` (http://).")
     var serve = false
 
     @Flag(name: .shortAndLong, help: "Print only failures and the summary.")
@@ -82,7 +85,7 @@ struct RunCommand: AsyncParsableCommand {
         }
         for argument in report {
             guard let request = ReportRequest(argument: argument) else {
-                RunCommand.fail("error: --report must be junit=FILE or json=FILE, got \(argument)")
+                RunCommand.fail("error: --report must be junit=FILE, json=FILE or tap=FILE, got \(argument)")
             }
             options.reports.append(request)
         }

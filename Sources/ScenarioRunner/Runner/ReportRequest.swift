@@ -1,9 +1,11 @@
-/// A report to write at the end of a run (`--report junit=FILE`, `--report json=FILE`).
+/// A report to write at the end of a run (`--report junit=FILE`, `json=FILE`, `tap=FILE`).
 public enum ReportRequest: Sendable, Equatable {
     case junit(path: String)
     case json(path: String)
+    /// TAP version 14.
+    case tap(path: String)
 
-    /// Parses `junit=FILE` or `json=FILE`; nil when the format is unknown or the path is missing.
+    /// Parses `junit=FILE`, `json=FILE` or `tap=FILE`; nil when the format is unknown or the path is missing.
     public init?(argument: String) {
         guard let equals = argument.firstIndex(of: "=") else { return nil }
         let format = argument[..<equals].lowercased()
@@ -12,6 +14,7 @@ public enum ReportRequest: Sendable, Equatable {
         switch format {
         case "junit", "xml": self = .junit(path: path)
         case "json": self = .json(path: path)
+        case "tap": self = .tap(path: path)
         default: return nil
         }
     }
@@ -19,7 +22,7 @@ public enum ReportRequest: Sendable, Equatable {
     /// The file to write.
     public var path: String {
         switch self {
-        case .junit(let path), .json(let path): return path
+        case .junit(let path), .json(let path), .tap(let path): return path
         }
     }
 }

@@ -34,6 +34,7 @@ public struct RunError: Error, Sendable, CustomStringConvertible {
         switch report {
         case .junit: format = "junit"
         case .json: format = "json"
+        case .tap: format = "tap"
         }
         return RunError(reason: .reportUnwritable(format: format, path: report.path, reason: reason), diagnostics: [])
     }

@@ -177,6 +177,7 @@ public struct ScenarioRunner: Sendable {
             switch report {
             case .junit: text = JUnitReport.render(summary)
             case .json: text = JSONReport.render(summary)
+            case .tap: text = TAPReport.render(summary)
             }
             let url = URL(fileURLWithPath: report.path)
             do {
