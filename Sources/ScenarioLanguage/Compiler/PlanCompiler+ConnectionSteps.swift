@@ -25,7 +25,7 @@ extension PlanCompiler {
                 followUp: .requireUpgrade))
     }
 
-    private func tls(_ node: YAMLNode) -> TLSOptions? {
+    func tls(_ node: YAMLNode) -> TLSOptions? {
         let allowed = ["ca", "cert", "key", "insecure", "server_name"]
         guard let keys = mapping(node, "tls", allowed: allowed) else { return nil }
         func path(_ key: String) -> String? {

@@ -62,7 +62,7 @@ extension PlanCompiler {
     }
 
     func http(_ value: YAMLNode) -> StepKind? {
-        let allowed = ["method", "url", "headers", "json", "body", "expect", "capture", "within"]
+        let allowed = ["method", "url", "headers", "json", "body", "expect", "capture", "within", "tls"]
         guard let keys = arguments(value, "http", allowed: allowed, shortKey: "url") else { return nil }
         guard let urlNode = require(keys, "url", "http", value), let url = template(urlNode, "url") else { return nil }
         if let literal = url.literalValue, !(literal.hasPrefix("http://") || literal.hasPrefix("https://")) {
@@ -88,6 +88,6 @@ extension PlanCompiler {
                 method: method, url: url, headers: keys["headers"].map { headerFields($0.value, "headers") } ?? [],
                 json: keys["json"].flatMap { jsonTemplate($0.value, "json") },
                 body: keys["body"].flatMap { template($0.value, "body") }, expectedStatus: status, captures: captures,
-                within: within(keys)))
+                within: within(keys), tls: keys["tls"].flatMap { tls($0.value) }))
     }
 }

@@ -16,4 +16,6 @@ public struct HTTPStep: Sendable {
     public var captures: [JSONPathCapture]
     /// How long the request may take (connection, TLS and the whole response).
     public var within: Duration
+    /// TLS settings for `https://` (nil: system defaults).
+    public var tls: TLSOptions?
 }

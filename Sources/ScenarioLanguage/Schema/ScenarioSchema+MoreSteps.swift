@@ -192,16 +192,28 @@ extension ScenarioSchema {
             ),
             (
                 "http",
-                B.closed(
+                B.oneOf(
                     kindDescriptions["http"]!,
                     [
-                        ("method", B.typed("string", "GET, POST, PUT, PATCH, DELETE, HEAD or OPTIONS (default GET).")),
-                        ("url", B.typed("string", "The http:// or https:// URL.")),
-                        ("headers", B.ref("headers", "Request headers.")),
-                        ("json", B.anyValue("A JSON body.")), ("body", B.ref("text", "A text body.")),
-                        ("expect", B.closed("Response expectations.", [("status", B.typed("integer", "The status."))])),
-                        ("capture", B.ref("captures", "Variables set from the JSON response.")), ("within", within),
-                    ], required: ["url"])
+                        B.typed("string", "The http:// or https:// URL (a GET)."),
+                        B.closed(
+                            "The request.",
+                            [
+                                (
+                                    "method",
+                                    B.typed("string", "GET, POST, PUT, PATCH, DELETE, HEAD or OPTIONS (default GET).")
+                                ),
+                                ("url", B.typed("string", "The http:// or https:// URL; may use ${...}.")),
+                                ("headers", B.ref("headers", "Request headers.")),
+                                ("json", B.anyValue("A JSON body.")), ("body", B.ref("text", "A text body.")),
+                                (
+                                    "expect",
+                                    B.closed("Response expectations.", [("status", B.typed("integer", "The status."))])
+                                ),
+                                ("capture", B.ref("captures", "Variables set from the JSON response.")),
+                                ("within", within), ("tls", tls("https://")),
+                            ], required: ["url"]),
+                    ])
             ),
         ]
     }

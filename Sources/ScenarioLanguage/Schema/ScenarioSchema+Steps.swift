@@ -36,10 +36,23 @@ extension ScenarioSchema {
         "set": "Set variables.",
         "repeat": "Run nested steps several times; ${iteration} counts from 1.",
         "include": "Run the steps of another file inline.",
-        "http": "A plain HTTP request (validated; not run in v1).",
+        "http": "A plain HTTP request, e.g. to log in before connecting.",
     ]
 
     static let on = B.ref("connection", "The connection (default: default).")
+
+    /// The `tls:` settings of `connect` (for `wss://`) and `http` (for `https://`).
+    static func tls(_ scheme: String) -> JSONValue {
+        B.closed(
+            "TLS settings for \(scheme); paths are relative to the scenario file.",
+            [
+                ("ca", B.typed("string", "PEM file of trusted CA certificates.")),
+                ("cert", B.typed("string", "PEM client certificate.")),
+                ("key", B.typed("string", "PEM private key of the client certificate.")),
+                ("insecure", B.typed("boolean", "Skip certificate verification.")),
+                ("server_name", B.typed("string", "Server name for SNI and verification.")),
+            ])
+    }
     static let within = B.ref("duration", "How long to wait (default: the scenario timeout).")
 
     static var kindDefinitions: [(String, JSONValue)] {
@@ -71,18 +84,7 @@ extension ScenarioSchema {
                                         "Sec-WebSocket-Extensions offer.")
                                 ),
                                 ("timeout", B.ref("duration", "Deadline for TCP + TLS + handshake.")),
-                                (
-                                    "tls",
-                                    B.closed(
-                                        "TLS settings for wss://; paths are relative to the scenario file.",
-                                        [
-                                            ("ca", B.typed("string", "PEM file of trusted CA certificates.")),
-                                            ("cert", B.typed("string", "PEM client certificate.")),
-                                            ("key", B.typed("string", "PEM private key of the client certificate.")),
-                                            ("insecure", B.typed("boolean", "Skip certificate verification.")),
-                                            ("server_name", B.typed("string", "Server name for SNI and verification.")),
-                                        ])
-                                ),
+                                ("tls", tls("wss://")),
                             ], required: ["url"]),
                     ])
             ),

@@ -1,3 +1,4 @@
+import ScenarioLanguage
 import WebSocketCore
 
 /// What an `http` step sends: the request exactly as it is written to the socket, and where.
@@ -8,10 +9,13 @@ public struct HTTPCall: Sendable {
     public var request: HTTPRequest
     /// Seconds for TCP + TLS + the whole response.
     public var timeout: Double
+    /// TLS settings for `https://` (nil: system defaults).
+    public var tls: TLSOptions?
 
-    public init(url: String, request: HTTPRequest, timeout: Double) {
+    public init(url: String, request: HTTPRequest, timeout: Double, tls: TLSOptions? = nil) {
         self.url = url
         self.request = request
         self.timeout = timeout
+        self.tls = tls
     }
 }

@@ -27,12 +27,7 @@ public struct EngineConnector: ScenarioConnector {
         _ request: ConnectRequest, events: @escaping @Sendable (TimedConnectionEvent) -> Void
     ) async -> ConnectOutcome {
         let timeout = TimeAmount.nanoseconds(Int64(max(0.001, request.timeout) * 1e9))
-        let tls =
-            request.tls.map {
-                WebSocketTLSOptions(
-                    caFile: $0.caFile, certificateFile: $0.certificateFile, keyFile: $0.keyFile,
-                    insecure: $0.insecure, serverName: $0.serverName)
-            } ?? WebSocketTLSOptions()
+        let tls = EngineConnector.engineOptions(request.tls)
         let configuration = WebSocketClientConfiguration(
             url: request.url, headers: request.headers.map { (name: $0.0, value: $0.1) },
             subprotocols: request.subprotocols, origin: request.origin, extensions: request.extensions, tls: tls,
@@ -51,9 +46,19 @@ public struct EngineConnector: ScenarioConnector {
             return .failure(ConnectionFailure(kind: .refused, message: "not an http:// or https:// URL: \(call.url)"))
         }
         let timeout = TimeAmount.nanoseconds(Int64(max(0.001, call.timeout) * 1e9))
-        switch await httpClient.send(call.request, to: url, timeout: timeout) {
+        switch await httpClient.send(
+            call.request, to: url, tls: EngineConnector.engineOptions(call.tls), timeout: timeout)
+        {
         case .success(let head): return .success(EngineEventTranslator.response(head))
         case .failure(let error): return .failure(EngineEventTranslator.failure(error))
         }
+    }
+
+    /// The engine's form of the plan's TLS settings (the engine does not depend on the language).
+    static func engineOptions(_ options: TLSOptions?) -> WebSocketTLSOptions {
+        guard let options else { return WebSocketTLSOptions() }
+        return WebSocketTLSOptions(
+            caFile: options.caFile, certificateFile: options.certificateFile, keyFile: options.keyFile,
+            insecure: options.insecure, serverName: options.serverName)
     }
 }

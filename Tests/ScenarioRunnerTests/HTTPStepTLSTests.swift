@@ -1,0 +1,67 @@
+import Foundation
+import ScenarioLanguage
+import TestServer
+import TestSupport
+import Testing
+
+@testable import ScenarioRunner
+
+/// `http` steps over `https://` with the real engine against the built-in server started with a self-signed
+/// certificate: trusted through `tls: { ca: ... }`, refused without it.
+@Suite struct HTTPStepTLSTests {
+    @Test func httpsLoginWithTheServersCAThenWSS() async throws {
+        let harness = try Harness()
+        defer { harness.cleanUp() }
+        let suite = harness.directory.appendingPathComponent("suite")
+        try FileManager.default.createDirectory(at: suite, withIntermediateDirectories: true)
+        let cert = suite.appendingPathComponent("server.pem").path
+        let key = suite.appendingPathComponent("server-key.pem").path
+        let openssl = try ProcessRunner.run(
+            "/usr/bin/openssl",
+            [
+                "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=localhost",
+                "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1", "-keyout", key, "-out", cert,
+            ], timeout: 60)
+        try #require(openssl.exitCode == 0, "\(openssl.standardError)")
+        try Data(
+            """
+            name: https login
+            secrets: [token]
+            steps:
+              - http:
+                  method: POST
+                  url: ${server_http}/login
+                  json: { user: carol }
+                  expect: { status: 200 }
+                  capture: { token: $.token }
+                  tls: { ca: server.pem }
+              - connect:
+                  url: ${server}/auth
+                  headers: { Authorization: "Bearer ${token}" }
+                  tls: { ca: server.pem }
+              - send: hello
+              - expect_message: hello
+              - close
+            ---
+            name: untrusted
+            steps:
+              - http: ${server_http}/login
+            """.utf8
+        ).write(to: suite.appendingPathComponent("tls.yaml"))
+        let server = try await BuiltInServer.start(
+            BuiltInServerConfiguration(tlsCertificatePath: cert, tlsKeyPath: key, token: "tls-token"))
+        var options = harness.options()
+        options.connector = EngineConnector()
+        options.variables = ["server": .string(server.url), "server_http": .string(server.httpURL)]
+        let summary = try await ScenarioRunner(options).run(paths: [suite.appendingPathComponent("tls.yaml").path])
+        try await server.shutdown()
+        #expect(server.httpURL.hasPrefix("https://127.0.0.1:"))
+        let login = try #require(summary.results.first { $0.name == "https login" })
+        #expect(login.status == .passed, "\(String(describing: login.failure))")
+        let untrusted = try #require(summary.results.first { $0.name == "untrusted" })
+        #expect(untrusted.status == .failed)
+        #expect(
+            untrusted.failure?.message.contains("GET \(server.httpURL)/login: TLS handshake with 127.0.0.1:") == true,
+            "\(String(describing: untrusted.failure))")
+    }
+}
