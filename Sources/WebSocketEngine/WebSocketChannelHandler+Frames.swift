@@ -150,7 +150,8 @@ extension WebSocketChannelHandler {
     func sendMessageOnLoop(opcode: WebSocketOpcode, payload: ByteBuffer, fragments: Int) throws(WebSocketError) {
         guard case .open = phase, closeMachine.isOpen, let context else { throw closedError }
         writeMessage(opcode: opcode, payload: payload, fragments: fragments, promise: nil)
-        unflushedBytes += payload.readableBytes
+        // Counted with a frame header, so that an empty message is flushed too.
+        unflushedBytes += payload.readableBytes + 2
         if unflushedBytes >= 64 * 1024 {
             unflushedBytes = 0
             context.flush()

@@ -102,6 +102,24 @@ struct InterpreterMessageTests {
         #expect(failing.failure?.message.contains("(ordered)") == true)
     }
 
+    @Test func expectMessagesFindsAnAssignmentWhereFirstFitWouldFail() async throws {
+        let harness = try Harness()
+        defer { harness.cleanUp() }
+        let result = try await harness.runOne(
+            """
+            name: any order needs a matching
+            inbox: strict
+            steps:
+              - connect: ws://fake/
+              - send: { json: { type: joined, who: bob } }
+              - send: { json: { type: joined, who: alice } }
+              - expect_messages:
+                  all: [ { json: { type: joined } }, { json: { who: bob } } ]
+                  within: 1s
+            """)
+        #expect(result.status == .passed, "\(String(describing: result.failure))")
+    }
+
     @Test func expectMessagesMatchesInAnyOrder() async throws {
         let harness = try Harness(
             connector: ScriptedConnector { _ in

@@ -47,6 +47,34 @@ struct LateSecretRedactionTests {
         #expect(events.last?["event"] as? String == "scenario_end")
     }
 
+    @Test func aSecretWithQuotesAndBackslashesIsMaskedAlsoWhereJSONEscapesIt() async throws {
+        let harness = try Harness()
+        defer { harness.cleanUp() }
+        let summary = try await harness.run(
+            """
+            name: secret with a quote
+            secrets: [pw]
+            steps:
+              - connect: ws://fake/
+              - send: { json: { pw: "${pw}" } }
+              - expect_message: { json: { pw: "${pw}", x: 1 }, within: 100ms }
+            """, variables: ["pw": .string(#"hun"ter\2"#)])
+        let result = try #require(summary.results.first)
+        #expect(result.status == .failed)
+        let jsonl = try String(contentsOfFile: try #require(result.transcriptPath), encoding: .utf8)
+        let report = JSONReport.render(summary)
+        let message = result.failure?.message ?? ""
+        for (name, content) in [
+            ("jsonl", jsonl), ("report text", result.transcriptText), ("failure", message), ("json report", report),
+        ] {
+            // Raw, JSON-escaped once (payloads, matcher descriptions) and twice (inside the .jsonl / report).
+            for form in [#"hun"ter\2"#, #"hun\"ter\\2"#, #"hun\\\"ter\\\\2"#] {
+                #expect(!content.contains(form), "\(name) leaks \(form)")
+            }
+            #expect(content.contains("***"), "\(name) has no mask")
+        }
+    }
+
     @Test func transcriptsWithoutLateSecretsAreLeftAsWritten() async throws {
         let harness = try Harness()
         defer { harness.cleanUp() }

@@ -126,6 +126,17 @@ struct OutputTests {
         #expect(Shard(argument: "x") == nil)
     }
 
+    @Test func repeatedHeadersBecomeOneKeyWithTheListOfValues() {
+        let redactor = Redactor(secrets: ["s3cr3t"])
+        let json = redactor.headersJSON([
+            ("Set-Cookie", "a=1"), ("Content-Type", "text/plain"), ("set-cookie", "b=s3cr3t"), ("Cookie", "x"),
+            ("cookie", "y"),
+        ])
+        #expect(
+            json.serialized()
+                == #"{"Set-Cookie":["a=1","b=***"],"Content-Type":"text/plain","Cookie":["***","***"]}"#)
+    }
+
     @Test func consoleSummaryAndAnnotations() {
         let lines = LineCollector()
         let console = ConsoleReporter(style: ConsoleStyle(colors: false, githubAnnotations: true)) { lines.add($0) }

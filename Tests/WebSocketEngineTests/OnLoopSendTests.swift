@@ -43,6 +43,26 @@ private final class LoopExecutor: TaskExecutor {
         }
     }
 
+    @Test func anEmptyMessageSentFromTheLoopIsFlushedAtOnce() async throws {
+        try await withServer { server in
+            let (result, inbox) = await connect(server.url + "/echo")
+            let connection = try #require(result.connection)
+            let executor = LoopExecutor(connection.eventLoop)
+            try await withTaskExecutorPreference(executor) { () async throws(WebSocketError) in
+                try await connection.send(text: "")
+            }
+            // Nothing else is sent: an empty message that waits for the next flush never arrives.
+            let message = await inbox.nextMessage(timeout: 5)
+            #expect(message?.text == "")
+            try await withTaskExecutorPreference(executor) { () async throws(WebSocketError) in
+                try await connection.send(binary: [UInt8]())
+            }
+            let binary = await inbox.nextMessage(timeout: 5)
+            #expect(binary?.kind == .binary && binary?.data.readableBytes == 0)
+            _ = await connection.close()
+        }
+    }
+
     @Test func aSendFromTheLoopAfterTheCloseFailsAsClosed() async throws {
         try await withServer { server in
             let (result, _) = await connect(server.url + "/echo")

@@ -39,7 +39,12 @@ public enum ScenarioSchema {
                     [("minLength", 1)])
             ),
             ("description", B.typed("string", "Free text describing the scenario.")),
-            ("tags", B.list(B.typed("string", "A tag."), "Tags for selecting scenarios with --tag.")),
+            (
+                "tags",
+                B.oneOf(
+                    "Tags for selecting scenarios with --tag.",
+                    [B.list(B.typed("string", "A tag."), "The tags."), B.typed("string", "A single tag.")])
+            ),
             (
                 "vars",
                 B.map(

@@ -117,31 +117,37 @@ extension ScenarioInterpreter {
             try matcherCache.resolve(matcher, key: path + "#\(index)", lookup: lookup)
         }
         let ignores = try resolvedIgnores()
-        var pending = Array(matchers.indices)
+        var assignment = MessageAssignment(matcherCount: matchers.count)
         var seen: [Int: InboxMessage] = [:]
         let deadline = environment.monotonicNanos() &+ step.within.nanoseconds
         var scanned = 0
+        // Messages are taken (consumed) only once every matcher has one: until then a message may move to
+        // another matcher it also fits.
+        func finish() {
+            for index in assignment.assignedMessages { state.consume(index) }
+        }
         while true {
             let generation = state.signal.current
             let ended = state.isTerminated
             while let message = state.nextUnconsumed(from: scanned) {
                 scanned = message.index + 1
-                if let position = pending.firstIndex(where: { matchers[$0].matches(message) }) {
-                    pending.remove(at: position)
-                    state.consume(message.index)
-                    seen[message.index] = nil
+                let fits = matchers.indices.filter { matchers[$0].matches(message) }
+                if !fits.isEmpty {
+                    assignment.add(message: message.index, fits: fits)
                 } else if ignores.contains(where: { $0.matches(message) }) {
                     state.consume(message.index)
-                } else {
-                    seen[message.index] = message
+                    continue
                 }
-                if pending.isEmpty { return }
+                seen[message.index] = message
+                if assignment.isComplete { return finish() }
             }
-            if pending.isEmpty { return }
+            if assignment.isComplete { return finish() }
             if Task.isCancelled { throw ScenarioInterrupted() }
             let now = environment.monotonicNanos()
             if now >= deadline || ended {
-                let candidates = Array(seen.values).sorted { $0.index < $1.index }
+                let pending = assignment.unassigned
+                let taken = Set(assignment.assignedMessages)
+                let candidates = seen.values.filter { !taken.contains($0.index) }.sorted { $0.index < $1.index }
                 var text =
                     "expected \(matchers.count) messages on \(step.connection) in any order; "
                     + "\(pending.count) did not arrive "

@@ -141,7 +141,8 @@ final class ScenarioInterpreter {
                 label += ", iteration \(iteration) of \(total)"
             }
             let failure = ScenarioFailure(
-                step: path, stepLabel: label, file: step.location.file, line: step.location.line, message: message)
+                step: path, stepLabel: label, stepKind: step.kind.keyword, file: step.location.file,
+                line: step.location.line, message: message)
             throw ScenarioAborted(failure: failure, interrupted: interrupted)
         }
         let stepEnd = environment.monotonicNanos()

@@ -9,9 +9,16 @@ public struct Redactor: Sendable {
 
     private var secrets: [String]
 
-    /// A redactor for these secret values (empty values are ignored).
+    /// A redactor for these secret values (empty values are ignored). A value with characters that JSON escapes
+    /// (`"`, `\\`, control characters) is also masked in its escaped form, as it appears inside a JSON payload
+    /// or a matcher's description.
     public init(secrets: [String] = []) {
-        self.secrets = Array(Set(secrets.filter { !$0.isEmpty })).sorted { $0.count > $1.count }
+        var all = Set(secrets.filter { !$0.isEmpty })
+        for secret in all {
+            let escaped = String(OutputJSON.string(secret).serialized().dropFirst().dropLast())
+            if escaped != secret { all.insert(escaped) }
+        }
+        self.secrets = all.sorted { $0.count > $1.count }
     }
 
     /// Adds more secret values (for example header values seen at run time); true when one of them is new.
@@ -70,12 +77,26 @@ public struct Redactor: Sendable {
         }
     }
 
-    /// A header list as transcript JSON, with the values of sensitive headers masked.
+    /// A header list as transcript JSON, with the values of sensitive headers masked. A header that occurs more
+    /// than once (`Set-Cookie`, names compared case-insensitively) is one key, spelt as it first came, whose
+    /// value is the list of its values in order: a JSON object cannot repeat a key.
     public func headersJSON(_ headers: [(String, String)]) -> OutputJSON {
-        .object(
-            headers.map { name, value in
-                let masked = Redactor.sensitiveHeaders.contains(name.lowercased()) ? Redactor.mask : redact(value)
-                return (name, .string(masked))
+        var order: [String] = []
+        var spelling: [String: String] = [:]
+        var values: [String: [OutputJSON]] = [:]
+        for (name, value) in headers {
+            let key = name.lowercased()
+            if spelling[key] == nil {
+                spelling[key] = name
+                order.append(key)
+            }
+            let masked = Redactor.sensitiveHeaders.contains(key) ? Redactor.mask : redact(value)
+            values[key, default: []].append(.string(masked))
+        }
+        return .object(
+            order.map { key in
+                let all = values[key] ?? []
+                return (spelling[key] ?? key, all.count == 1 ? all[0] : .array(all))
             })
     }
 }

@@ -28,7 +28,8 @@ public enum JSONReport {
                         ("step", failure.step.isEmpty ? .null : TranscriptEvent.stepJSON(failure.step)),
                         ("line", .int(failure.line)),
                         ("message", .string(failure.message)), ("file", .string(failure.file)),
-                        ("step_kind", .string(failure.stepLabel)),
+                        ("step_kind", .string(failure.stepKind.isEmpty ? failure.stepLabel : failure.stepKind)),
+                        ("step_label", .string(failure.stepLabel)),
                     ])
                 ))
         } else if result.status == .interrupted {

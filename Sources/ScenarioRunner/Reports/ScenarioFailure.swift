@@ -2,8 +2,11 @@
 public struct ScenarioFailure: Sendable, Equatable {
     /// The step path, `"3"` or `"3.1"`; empty when the failure is not tied to a step.
     public var step: String
-    /// A short description of the step, e.g. `expect_message`, or its `name:`.
+    /// A short description of the step, e.g. `expect_message`, or its `name:`, with the iteration inside
+    /// `repeat` (`expect_message, iteration 2 of 3`).
     public var stepLabel: String
+    /// The step's kind (`expect_message`), empty when the failure is not tied to a step.
+    public var stepKind: String
     /// The file the step was written in (an included file for included steps).
     public var file: String
     /// 1-based line of the step, 0 when unknown.
@@ -11,9 +14,10 @@ public struct ScenarioFailure: Sendable, Equatable {
     /// What was expected and what actually happened (multi-line).
     public var message: String
 
-    public init(step: String, stepLabel: String, file: String, line: Int, message: String) {
+    public init(step: String, stepLabel: String, stepKind: String = "", file: String, line: Int, message: String) {
         self.step = step
         self.stepLabel = stepLabel
+        self.stepKind = stepKind
         self.file = file
         self.line = line
         self.message = message
