@@ -102,6 +102,37 @@ struct InterpreterMessageTests {
         #expect(failing.failure?.message.contains("(ordered)") == true)
     }
 
+    @Test func placeholderDurationsAndCountsAreRenderedWhenTheStepRuns() async throws {
+        let harness = try Harness()
+        defer { harness.cleanUp() }
+        let result = try await harness.runOne(
+            """
+            name: deferred
+            vars: { n: 2, quick: 50ms }
+            steps:
+              - connect: ws://fake/
+              - set: { n: 3 }
+              - repeat:
+                  times: "${n}"
+                  steps:
+                    - send: "m${iteration}"
+              - expect_messages: { all: [m1, m2, m3], within: "${quick}" }
+              - expect_message: { text: never, within: "${quick}" }
+            """)
+        // `set` changed n before the repeat ran: three messages; the last step waits 50 ms, not 5 s.
+        #expect(result.failure?.step == "4", "\(String(describing: result.failure))")
+        #expect(result.failure?.message.contains("within 50ms") == true, "\(String(describing: result.failure))")
+        let bad = try await harness.runOne(
+            """
+            name: bad
+            vars: { quick: soon }
+            steps:
+              - wait: ${quick}
+            """)
+        #expect(
+            bad.failure?.message == "wait: '${quick}' is 'soon', not a duration (write it like 250ms, 2s, 1.5s or 1m)")
+    }
+
     @Test func expectMessagesFindsAnAssignmentWhereFirstFitWouldFail() async throws {
         let harness = try Harness()
         defer { harness.cleanUp() }

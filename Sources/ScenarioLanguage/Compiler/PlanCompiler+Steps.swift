@@ -60,8 +60,18 @@ extension PlanCompiler {
             error("unknown step kind '\(keyword)'\(hint)\(list)", kindKey)
             return nil
         }
+        let outerDeferred = deferredArguments
+        deferredArguments = []
+        stepDepth += 1
+        defer {
+            stepDepth -= 1
+            deferredArguments = outerDeferred
+        }
         guard let kind = stepKind(keyword, value, step: node) else { return nil }
-        return Step(name: name, location: node.location, kind: kind)
+        for argument in deferredArguments where !kind.accepts(deferred: argument.key) {
+            error("\(argument.key) cannot use ${...} in \(keyword): write it literally", node)
+        }
+        return Step(name: name, location: node.location, kind: kind, deferred: deferredArguments)
     }
 
     private func stepKind(_ keyword: String, _ value: YAMLNode, step: YAMLNode) -> StepKind? {

@@ -8,6 +8,10 @@ final class PlanCompiler {
     let sources: SourceCache
     let commandLineVariables: [String: JSONValue]
     var scope = CompileScope()
+    /// Arguments of the step being compiled that were written with placeholders (see `DeferredArgument`).
+    var deferredArguments: [DeferredArgument] = []
+    /// How many steps are being compiled (nested steps included): outside any, nothing may be deferred.
+    var stepDepth = 0
     /// The directories of the files being compiled (innermost last) for resolving relative paths.
     var directories: [String] = []
     /// Every file included so far (standardised paths).
@@ -133,6 +137,9 @@ final class PlanCompiler {
     /// A whole number in `range`.
     func integer(_ node: YAMLNode, _ what: String, in range: ClosedRange<Int>) -> Int? {
         guard let text = string(node, what, expected: "a whole number") else { return nil }
+        if text.contains("${") {
+            return deferArgument(text, node, what, .count(range)) ? range.lowerBound : nil
+        }
         guard node.isPlain || node.standardTag == "int", let value = Int(text) else {
             error("\(what) must be a whole number; found '\(text)'", node)
             return nil
@@ -159,6 +166,9 @@ final class PlanCompiler {
     /// A duration: `250ms`, `2s`, `1.5s`, `1m`, or a bare number of seconds.
     func duration(_ node: YAMLNode, _ what: String) -> Duration? {
         guard let text = string(node, what, expected: "a duration such as 250ms or 2s") else { return nil }
+        if text.contains("${") {
+            return deferArgument(text, node, what, .duration) ? scope.timeout : nil
+        }
         guard let duration = DurationParser.parse(text) else {
             error(
                 "invalid duration '\(text)' for \(what): write it like 250ms, 2s, 1.5s or 1m (a bare number is seconds)",
@@ -166,6 +176,24 @@ final class PlanCompiler {
             return nil
         }
         return duration
+    }
+
+    /// Records `text` (with placeholders) as an argument of the current step rendered at run time; false (with
+    /// an error) where placeholders cannot be used.
+    private func deferArgument(_ text: String, _ node: YAMLNode, _ what: String, _ expected: DeferredArgument.Expected)
+        -> Bool
+    {
+        guard stepDepth > 0, DeferredArgument.keys.contains(what) else {
+            let kind = expected == .duration ? "duration" : "number"
+            error(
+                "\(what) cannot use ${...}: write the \(kind) itself (placeholders work in durations of steps "
+                    + "and in repeat times)", node)
+            return false
+        }
+        guard let template = template(text: text, node) else { return false }
+        deferredArguments.append(
+            DeferredArgument(key: what, template: template, expected: expected, location: node.location))
+        return true
     }
 
     /// A regular expression, compiled once.

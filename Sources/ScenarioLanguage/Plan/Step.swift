@@ -6,12 +6,16 @@ public struct Step: Sendable {
     public var location: SourceLocation
     /// What the step does.
     public var kind: StepKind
+    /// Arguments written with placeholders, rendered into `kind` when the step runs (their values in `kind`
+    /// are placeholders until then).
+    public var deferred: [DeferredArgument]
 
     /// Creates a step.
-    public init(name: String? = nil, location: SourceLocation, kind: StepKind) {
+    public init(name: String? = nil, location: SourceLocation, kind: StepKind, deferred: [DeferredArgument] = []) {
         self.name = name
         self.location = location
         self.kind = kind
+        self.deferred = deferred
     }
 
     /// The step's name if given, else a short description such as `send` or `expect_message on bob`.

@@ -83,9 +83,9 @@ extension ScenarioSchema {
                 B.oneOf(
                     kindDescriptions["expect_silence"]!,
                     [
-                        B.ref("duration", "How long."),
+                        B.ref("stepDuration", "How long."),
                         B.closed(
-                            "Silence settings.", [("on", on), ("for", B.ref("duration", "How long."))],
+                            "Silence settings.", [("on", on), ("for", B.ref("stepDuration", "How long."))],
                             required: ["for"]),
                     ])
             ),
@@ -160,14 +160,22 @@ extension ScenarioSchema {
                             ], required: ["kind"]),
                     ])
             ),
-            ("wait", B.ref("duration", kindDescriptions["wait"]!)),
+            ("wait", B.ref("stepDuration", kindDescriptions["wait"]!)),
             ("set", B.map(B.anyValue("The value; strings may use ${...}."), kindDescriptions["set"]!)),
             (
                 "repeat",
                 B.closed(
                     kindDescriptions["repeat"]!,
                     [
-                        ("times", B.typed("integer", "How many times.", [("minimum", 0)])),
+                        (
+                            "times",
+                            B.oneOf(
+                                "How many times: a whole number, or a text with ${name} placeholders.",
+                                [
+                                    B.typed("integer", "A whole number.", [("minimum", 0)]),
+                                    B.typed("string", "A placeholder such as ${n}.", [("pattern", "\\$\\{")]),
+                                ])
+                        ),
                         ("steps", B.ref("steps", "The steps of one iteration.")),
                     ], required: ["times", "steps"])
             ),

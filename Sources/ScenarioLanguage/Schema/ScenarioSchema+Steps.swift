@@ -53,7 +53,7 @@ extension ScenarioSchema {
                 ("server_name", B.typed("string", "Server name for SNI and verification.")),
             ])
     }
-    static let within = B.ref("duration", "How long to wait (default: the scenario timeout).")
+    static let within = B.ref("stepDuration", "How long to wait (default: the scenario timeout).")
 
     static var kindDefinitions: [(String, JSONValue)] {
         let errorKinds = ConnectionErrorKind.allCases.map(\.rawValue)
@@ -83,7 +83,7 @@ extension ScenarioSchema {
                                         B.typed("string", "An extension, e.g. permessage-deflate."),
                                         "Sec-WebSocket-Extensions offer.")
                                 ),
-                                ("timeout", B.ref("duration", "Deadline for TCP + TLS + handshake.")),
+                                ("timeout", B.ref("stepDuration", "Deadline for TCP + TLS + handshake.")),
                                 ("tls", tls("wss://")),
                             ], required: ["url"]),
                     ])

@@ -80,12 +80,20 @@ public enum ScenarioSchema {
             "string", "A duration such as 250ms, 2s, 1.5s or 1m.",
             [("pattern", "^\\s*[0-9]+(\\.[0-9]+)?\\s*(ms|s|m|h)?\\s*$")])
         let durationNumber = B.typed("number", "A number of seconds.", [("minimum", 0)])
+        let placeholder = B.typed("string", "A text with ${name} placeholders.", [("pattern", "\\$\\{")])
         return [
             (
                 "duration",
                 B.oneOf(
                     "A duration: 250ms, 2s, 1.5s, 1m, or a bare number of seconds.",
                     [durationString, durationNumber])
+            ),
+            (
+                "stepDuration",
+                B.oneOf(
+                    "A step's duration: 250ms, 2s, 1.5s, 1m, a bare number of seconds, or a text with ${name} "
+                        + "placeholders rendered when the step runs.",
+                    [durationString, durationNumber, placeholder])
             ),
             ("text", B.types(["string", "number", "boolean"], "Text; may use ${name} placeholders.")),
             ("connection", B.typed("string", "The connection's name (as: of its connect); default when omitted.")),

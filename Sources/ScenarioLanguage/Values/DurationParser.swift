@@ -1,6 +1,6 @@
 /// Parses durations: `250ms`, `2s`, `1.5s`, `1m`, `1h`; a bare number is seconds.
-enum DurationParser {
-    static func parse(_ text: String) -> Duration? {
+public enum DurationParser {
+    public static func parse(_ text: String) -> Duration? {
         let trimmed = text.trimmingWhitespace()
         var number = Substring(trimmed)
         var multiplier = 1.0

@@ -117,6 +117,7 @@ final class ScenarioInterpreter {
         transcript.record(.stepStart, connection: heading.connection, step: path, at: stepStart, heading.fields)
         do {
             if Task.isCancelled { throw ScenarioInterrupted() }
+            let step = step.deferred.isEmpty ? step : try resolvingDeferred(step)
             // The two most frequent steps finish without suspending when they can: each suspension point costs
             // a pass through the concurrency runtime, a large share of a small message's round trip.
             if case .send(let send) = step.kind {

@@ -1,0 +1,68 @@
+import Testing
+
+@testable import ScenarioLanguage
+
+/// Durations and `repeat` counts written with placeholders are checked as templates and kept for run time.
+@Suite struct DeferredArgumentTests {
+    @Test func durationsAndTimesWithPlaceholdersAreDeferredToTheirSteps() throws {
+        let yaml = """
+            name: t
+            vars: { t: 200ms, n: 3 }
+            steps:
+              - connect: { url: "ws://h/", timeout: "${t}" }
+              - repeat:
+                  times: "${n}"
+                  steps:
+                    - send: x
+                    - expect_message: { text: x, within: "${t}" }
+              - wait: ${t}
+              - expect_silence: { for: "${t}" }
+            """
+        let suite = load(yaml)
+        #expect(suite.errors.isEmpty, "\(errorHeaders(suite))")
+        let steps = try #require(suite.scenarios.first).steps
+        #expect(steps.map { $0.deferred.map(\.key) } == [["timeout"], ["times"], ["wait"], ["for"]])
+        #expect(steps[1].deferred.first?.expected == .count(0...1_000_000))
+        #expect(steps[1].deferred.first?.location.line == 6)
+        guard case .repeat(let loop) = steps[1].kind else {
+            Issue.record("not a repeat")
+            return
+        }
+        // The nested step keeps its own deferred argument; the repeat's stays on the repeat.
+        #expect(loop.steps.map { $0.deferred.map(\.key) } == [[], ["within"]])
+        #expect(loop.steps[1].deferred.first?.expected == .duration)
+    }
+
+    @Test func placeholdersElsewhereAndUndefinedVariablesAreErrors() {
+        let suite = load(
+            """
+            name: t
+            timeout: ${t}
+            vars: { t: 1s }
+            steps:
+              - connect: ws://h/
+              - close: { code: "${t}" }
+              - expect_message: { text: x, within: "${nope}" }
+            """)
+        #expect(
+            errorHeaders(suite) == [
+                "test.yaml:2:10: error: timeout cannot use ${...}: write the duration itself (placeholders work in "
+                    + "durations of steps and in repeat times)",
+                "test.yaml:6:20: error: code cannot use ${...}: write the number itself (placeholders work in "
+                    + "durations of steps and in repeat times)",
+                "test.yaml:7:40: error: undefined variable 'nope': define it under vars:, set it with set: or a "
+                    + "capture before this step, or pass --var nope=VALUE",
+            ])
+    }
+
+    @Test func applyingValuesSetsTheRightArgument() {
+        var kind = StepKind.wait(WaitStep(duration: .seconds(1)))
+        let applied = kind.apply(duration: .milliseconds(5), to: "wait")
+        let wrongKey = kind.apply(duration: .milliseconds(5), to: "within")
+        let wrongType = kind.apply(count: 3, to: "times")
+        #expect(applied && !wrongKey && !wrongType)
+        guard case .wait(let wait) = kind else { return }
+        #expect(wait.duration == .milliseconds(5))
+        #expect(kind.accepts(deferred: "wait") && !kind.accepts(deferred: "times"))
+    }
+}
