@@ -55,6 +55,28 @@ import Testing
             ])
     }
 
+    @Test func connectionNamesAndEscapedTextsAreNotDeferred() {
+        let suite = load(
+            """
+            name: t
+            vars: { who: alice }
+            steps:
+              - connect: { as: "${who}", url: "ws://h/" }
+              - send: { on: "${who}", text: hi }
+              - wait: "$${t}"
+            """)
+        let headers = errorHeaders(suite)
+        #expect(
+            headers.contains(
+                "test.yaml:4:20: error: as cannot use ${...}: a connection's name is written literally, e.g. as: alice")
+        )
+        #expect(
+            headers.contains(
+                "test.yaml:5:17: error: on cannot use ${...}: a connection's name is written literally, e.g. on: alice")
+        )
+        #expect(headers.contains("test.yaml:6:11: error: wait must be a duration; found '$${t}'"), "\(headers)")
+    }
+
     @Test func applyingValuesSetsTheRightArgument() {
         var kind = StepKind.wait(WaitStep(duration: .seconds(1)))
         let applied = kind.apply(duration: .milliseconds(5), to: "wait")

@@ -133,6 +133,26 @@ struct InterpreterMessageTests {
             bad.failure?.message == "wait: '${quick}' is 'soon', not a duration (write it like 250ms, 2s, 1.5s or 1m)")
     }
 
+    @Test func expectMessagesLeavesSurplusMessagesToIgnore() async throws {
+        let harness = try Harness()
+        defer { harness.cleanUp() }
+        let result = try await harness.runOne(
+            """
+            name: surplus heartbeats
+            ignore: [ { json: { type: hb } } ]
+            steps:
+              - connect: ws://fake/
+              - send: '{"type":"hb"}'
+              - send: '{"type":"hb"}'
+              - send: '{"type":"hb"}'
+              - send: '{"type":"done"}'
+              - expect_messages: { all: [ { json: { type: hb } }, { json: { type: done } } ], within: 1s }
+              - expect_message: { json: { type: hb }, within: 100ms }
+            """)
+        // The two heartbeats no matcher needed were ignored (consumed), so the last step finds none.
+        #expect(result.failure?.step == "6", "\(String(describing: result.failure))")
+    }
+
     @Test func expectMessagesFindsAnAssignmentWhereFirstFitWouldFail() async throws {
         let harness = try Harness()
         defer { harness.cleanUp() }

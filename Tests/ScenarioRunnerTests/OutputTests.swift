@@ -126,6 +126,20 @@ struct OutputTests {
         #expect(Shard(argument: "x") == nil)
     }
 
+    @Test func secretsAreMaskedInTheFormsJSONEncodersWrite() {
+        var redactor = Redactor(secrets: [#"a/b&"é"#])
+        for text in [
+            #"a/b&"é"#, #"a/b&\"é"#, #"a\/b&\"é"#, #"a/b\u0026\"\u00e9"#, #"a/b\u0026\"\u00E9"#,
+        ] {
+            #expect(redactor.redact("x \(text) y") == "x *** y", "\(text)")
+        }
+        // Adding values again and again keeps one set of forms per value (escaped forms are not escaped again:
+        // that doubled the backslashes with every addition).
+        for index in 0..<12 { redactor.add([#"t"\#(index)"#]) }
+        #expect(redactor.maskedTextLength < 2000, "\(redactor.maskedTextLength)")
+        #expect(redactor.redact(#"{"k":"t\"11"}"#) == #"{"k":"***"}"#)
+    }
+
     @Test func repeatedHeadersBecomeOneKeyWithTheListOfValues() {
         let redactor = Redactor(secrets: ["s3cr3t"])
         let json = redactor.headersJSON([

@@ -32,7 +32,8 @@ import Testing
                   step: 2
                   duration_ms: 310
                   transcript: "t/a/greeting.jsonl"
-                  warning: "1 unconsumed message(s)"
+                  warnings:
+                    - "1 unconsumed message(s)"
                   ...
                 ok 3 - b.yaml: later # SKIP not run
                 not ok 4 - b.yaml: long

@@ -3,7 +3,10 @@ extension PlanCompiler {
         let allowed = ["as", "url", "headers", "subprotocols", "origin", "extensions", "timeout", "tls"]
         guard let keys = arguments(value, "connect", allowed: allowed, shortKey: "url") else { return nil }
         var name = Scenario.defaultConnection
-        if let pair = keys["as"], let text = string(pair.value, "as") { name = text }
+        if let pair = keys["as"], let text = string(pair.value, "as") {
+            name = text
+            rejectPlaceholder(in: text, pair.value, "as")
+        }
         scope.closed[name] = nil
         guard let urlNode = require(keys, "url", "connect", value), let url = template(urlNode, "url") else {
             scope.opened.insert(name)

@@ -102,7 +102,10 @@ extension PlanCompiler {
     /// name); reported when no connect opened it before.
     func connection(_ pair: YAMLPair?, step: YAMLNode, keyword: String) -> String {
         var name = Scenario.defaultConnection
-        if let pair, let text = string(pair.value, "on") { name = text }
+        if let pair, let text = string(pair.value, "on") {
+            name = text
+            rejectPlaceholder(in: text, pair.value, "on")
+        }
         if pair == nil, !scope.opened.contains(name), scope.opened.count == 1, let only = scope.opened.first {
             name = only  // the scenario's only connection so far, though named with as:
         }
@@ -155,5 +158,11 @@ extension PlanCompiler {
             }
         }
         return steps
+    }
+
+    /// Connection names are fixed when the file is checked (steps are matched to connections then).
+    func rejectPlaceholder(in name: String, _ node: YAMLNode, _ key: String) {
+        guard name.contains("${") else { return }
+        error("\(key) cannot use ${...}: a connection's name is written literally, e.g. \(key): alice", node)
     }
 }

@@ -191,6 +191,11 @@ final class PlanCompiler {
             return false
         }
         guard let template = template(text: text, node) else { return false }
+        guard !template.references.isEmpty else {
+            // Only `$${` escapes: the text is what it is, and it is no duration or number.
+            error("\(what) must be a \(expected == .duration ? "duration" : "whole number"); found '\(text)'", node)
+            return false
+        }
         deferredArguments.append(
             DeferredArgument(key: what, template: template, expected: expected, location: node.location))
         return true

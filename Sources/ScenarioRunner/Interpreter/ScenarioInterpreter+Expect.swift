@@ -132,9 +132,11 @@ extension ScenarioInterpreter {
             while let message = state.nextUnconsumed(from: scanned) {
                 scanned = message.index + 1
                 let fits = matchers.indices.filter { matchers[$0].matches(message) }
-                if !fits.isEmpty {
-                    assignment.add(message: message.index, fits: fits)
-                } else if ignores.contains(where: { $0.matches(message) }) {
+                // A message no matcher can use (also one that fits only matchers satisfied for good) is left for
+                // later steps, unless `ignore:` takes it.
+                if !assignment.add(message: message.index, fits: fits),
+                    ignores.contains(where: { $0.matches(message) })
+                {
                     state.consume(message.index)
                     continue
                 }

@@ -7,27 +7,50 @@ public struct Redactor: Sendable {
     /// Header names whose values are always redacted (compared case-insensitively).
     public static let sensitiveHeaders: Set<String> = ["authorization", "cookie", "proxy-authorization"]
 
+    /// The secret values as given.
+    private var values: Set<String>
+    /// What is masked: the values and the forms JSON encoders write them in, longest first.
     private var secrets: [String]
 
     /// A redactor for these secret values (empty values are ignored). A value with characters that JSON escapes
-    /// (`"`, `\\`, control characters) is also masked in its escaped form, as it appears inside a JSON payload
-    /// or a matcher's description.
+    /// is also masked in its escaped forms, as they appear inside JSON payloads (this runner's, and those of
+    /// encoders that also escape `/`, non-ASCII characters or `<`, `>`, `&`, `'` as `\\uXXXX`) and in matcher
+    /// descriptions.
     public init(secrets: [String] = []) {
-        var all = Set(secrets.filter { !$0.isEmpty })
-        for secret in all {
-            let escaped = String(OutputJSON.string(secret).serialized().dropFirst().dropLast())
-            if escaped != secret { all.insert(escaped) }
-        }
+        values = Set(secrets.filter { !$0.isEmpty })
+        var all = values
+        for secret in values { all.formUnion(Redactor.escapedForms(secret)) }
         self.secrets = all.sorted { $0.count > $1.count }
     }
 
     /// Adds more secret values (for example header values seen at run time); true when one of them is new.
     @discardableResult
-    public mutating func add(_ values: [String]) -> Bool {
-        let known = Set(secrets)
-        guard values.contains(where: { !$0.isEmpty && !known.contains($0) }) else { return false }
-        self = Redactor(secrets: secrets + values)
+    public mutating func add(_ newValues: [String]) -> Bool {
+        guard newValues.contains(where: { !$0.isEmpty && !values.contains($0) }) else { return false }
+        self = Redactor(secrets: Array(values) + newValues)
         return true
+    }
+
+    /// `secret` as JSON string content: as this runner escapes it, with `/` as `\\/`, and with everything beyond
+    /// printable ASCII (and `<>&'`) as `\\uXXXX` in lower and upper case; only the forms that differ from it.
+    static func escapedForms(_ secret: String) -> Set<String> {
+        let standard = String(OutputJSON.string(secret).serialized().dropFirst().dropLast())
+        var forms: Set<String> = [standard, standard.replacingOccurrences(of: "/", with: "\\/")]
+        for uppercase in [false, true] {
+            var text = ""
+            for unit in standard.utf16 {
+                let scalar = Unicode.Scalar(unit)
+                if unit >= 0x80 || "<>&'".unicodeScalars.contains(where: { UInt16($0.value) == unit }) {
+                    let hex = String(unit, radix: 16, uppercase: uppercase)
+                    text += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else if let scalar {
+                    text.unicodeScalars.append(scalar)
+                }
+            }
+            forms.insert(text)
+        }
+        forms.remove(secret)
+        return forms
     }
 
     /// Whether a secret value occurs in `json` (a serialized JSON text), as is or JSON-escaped.
@@ -38,6 +61,9 @@ public struct Redactor: Sendable {
             return escaped != secret[...] && json.contains(escaped)
         }
     }
+
+    /// How many characters the masked texts have together (their number stays linear in the values).
+    var maskedTextLength: Int { secrets.reduce(0) { $0 + $1.count } }
 
     /// Whether there is anything to redact.
     public var isEmpty: Bool { secrets.isEmpty }

@@ -24,13 +24,14 @@ public enum JSONReport {
             pairs.append(
                 (
                     "failure",
-                    .object([
-                        ("step", failure.step.isEmpty ? .null : TranscriptEvent.stepJSON(failure.step)),
-                        ("line", .int(failure.line)),
-                        ("message", .string(failure.message)), ("file", .string(failure.file)),
-                        ("step_kind", .string(failure.stepKind.isEmpty ? failure.stepLabel : failure.stepKind)),
-                        ("step_label", .string(failure.stepLabel)),
-                    ])
+                    .object(
+                        [
+                            ("step", failure.step.isEmpty ? .null : TranscriptEvent.stepJSON(failure.step)),
+                            ("line", .int(failure.line)),
+                            ("message", .string(failure.message)), ("file", .string(failure.file)),
+                        ]
+                            + (failure.stepKind.isEmpty ? [] : [("step_kind", .string(failure.stepKind))])
+                            + [("step_label", .string(failure.stepLabel))])
                 ))
         } else if result.status == .interrupted {
             pairs.append(

@@ -37,10 +37,13 @@ public enum TAPReport {
         var fields = extra
         fields.append(("duration_ms", String(Int((result.duration * 1000).rounded()))))
         if let transcript = result.transcriptPath { fields.append(("transcript", transcript)) }
-        for warning in result.warnings { fields.append(("warning", warning)) }
         guard !extra.isEmpty || !result.warnings.isEmpty else { return "" }
         var text = "  ---\n"
         for (key, value) in fields { text += "  \(key): \(yamlScalar(value))\n" }
+        if !result.warnings.isEmpty {
+            text += "  warnings:\n"
+            for warning in result.warnings { text += "    - \(yamlScalar(warning))\n" }
+        }
         return text + "  ...\n"
     }
 
