@@ -163,8 +163,9 @@ final class WebSocketChannelHandler: ChannelInboundHandler {
 
     private func handleResponse(_ head: HTTPResponseHead, leftover: ByteBuffer) {
         handshakeTimer?.cancel()
+        // What was offered is what the request carried: subprotocols may also come from an extra header.
         var verdict = HandshakeChecker.verdict(
-            for: head, key: request.key, offeredSubprotocols: configuration.subprotocols,
+            for: head, key: request.key, offeredSubprotocols: request.headers.tokens("Sec-WebSocket-Protocol"),
             offeredExtensions: configuration.extensions)
         if case .upgraded = verdict, let reason = negotiateDeflate(head) {
             verdict = .invalid(reason: reason)

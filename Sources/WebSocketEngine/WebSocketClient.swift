@@ -86,7 +86,11 @@ public final class WebSocketClient: Sendable {
             promise.succeed(HandshakeCompletion())
             return failure(Self.connectError(error, url: url, timeout: configuration.connectTimeout))
         }
-        let completion = try! await promise.futureResult.get()
+        let completion = try! await withTaskCancellationHandler {
+            try await promise.futureResult.get()
+        } onCancel: {
+            channel.pipeline.fireErrorCaught(ConnectInterrupted())
+        }
         guard let response = completion.response, let verdict = completion.verdict, completion.error == nil,
             case .upgraded(let subprotocol, let extensions) = verdict
         else {

@@ -21,6 +21,23 @@ import Testing
         #expect(followUps == [.expectHandshake, .expectError, .requireUpgrade])
     }
 
+    @Test func connectSeesTheFirstStepInsideAnIncludeOrRepeat() throws {
+        let yaml = """
+            name: t
+            steps:
+              - connect: { as: a, url: "ws://h/" }
+              - repeat: { times: 1, steps: [ { expect_error: { on: a, kind: refused } } ] }
+              - connect: { as: b, url: "ws://h/" }
+              - repeat: { times: 0, steps: [ { expect_error: { on: b, kind: refused } } ] }
+              - send: { on: b, text: hi }
+            """
+        let steps = try #require(load(yaml).scenarios.first).steps
+        var followUps: [ConnectFollowUp] = []
+        for step in steps { if case .connect(let connect) = step.kind { followUps.append(connect.followUp) } }
+        // A repeat that runs no iteration does not count.
+        #expect(followUps == [.expectError, .requireUpgrade])
+    }
+
     @Test func stepOnAnotherConnectionBetweenConnectAndHandshakeIsFine() {
         let yaml = """
             name: t

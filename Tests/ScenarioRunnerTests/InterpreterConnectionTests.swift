@@ -222,4 +222,67 @@ struct InterpreterConnectionTests {
         #expect(summary.results.map(\.status) == [.failed, .skipped])
         #expect(!summary.allPassed)
     }
+
+    @Test func aProtocolErrorNoStepExpectedFailsTheScenario() async throws {
+        let violation = ConnectionFailure(kind: .protocol, message: "text message is not valid UTF-8")
+        let harness = try Harness(
+            connector: ScriptedConnector { _ in
+                var script = Script()
+                script.greeting = [.error(violation), .closed(code: 1002, reason: "", by: .client)]
+                return script
+            })
+        defer { harness.cleanUp() }
+        let unasserted = try await harness.runOne(
+            """
+            name: unasserted
+            steps:
+              - connect: ws://fake/
+              - wait: 10ms
+            """)
+        #expect(unasserted.status == .failed)
+        #expect(
+            unasserted.failure?.message
+                == "the server broke the WebSocket protocol and no step expected it (assert it with "
+                + "expect_error: protocol):\nconnection default: text message is not valid UTF-8")
+        let asserted = try await harness.runOne(
+            """
+            name: asserted
+            steps:
+              - connect: ws://fake/
+              - expect_error: protocol
+            """)
+        #expect(asserted.status == .passed, "\(String(describing: asserted.failure))")
+    }
+
+    @Test func closingAConnectionThatAlreadyEndedPassesOnceTheErrorIsAsserted() async throws {
+        let dropped = ConnectionFailure(kind: .closed, message: "the server closed the TCP connection (1006)")
+        let harness = try Harness(
+            connector: ScriptedConnector { _ in
+                var script = Script()
+                script.greeting = [.error(dropped), .closed(code: 1006, reason: "", by: .server)]
+                return script
+            })
+        defer { harness.cleanUp() }
+        let asserted = try await harness.runOne(
+            """
+            name: asserted then closed
+            steps:
+              - connect: ws://fake/
+              - expect_error: closed
+              - close
+            """)
+        #expect(asserted.status == .passed, "\(String(describing: asserted.failure))")
+        let unasserted = try await harness.runOne(
+            """
+            name: closed without asserting
+            steps:
+              - connect: ws://fake/
+              - wait: 10ms
+              - close
+            """)
+        #expect(
+            unasserted.failure?.message
+                == "connection default already ended with a closed error: the server closed the TCP connection (1006) "
+                + "(assert it with expect_error: closed before closing)")
+    }
 }

@@ -47,6 +47,17 @@ import WebSocketEngine
         return (process, port)
     }
 
+    @Test func aSubprotocolOfferedThroughAnExtraHeaderCounts() async throws {
+        let (server, port) = try Self.startServer()
+        defer { server.stop() }
+        let (result, _) = await connect("ws://127.0.0.1:\(port)/echo") {
+            $0.headers = [("Sec-WebSocket-Protocol", "chat.v1")]
+        }
+        let connection = try #require(result.connection, "\(String(describing: result.error))")
+        #expect(result.subprotocol == "chat.v1")
+        _ = await connection.close()
+    }
+
     @Test func echoesFragmentedMessagesAndClosesCleanly() async throws {
         let (server, port) = try Self.startServer()
         defer { server.stop() }

@@ -263,6 +263,45 @@ struct RunCommandTests {
         #expect(try cli.read("j.xml").contains("interrupted"))
     }
 
+    @Test func sigintStopsAConnectThatWaitsForItsHandshake() throws {
+        let cli = try CLIHarness()
+        defer { cli.cleanUp() }
+        // /slow answers the upgrade after 8 s: without the interruption reaching the connect, the handshake
+        // would complete (no error event) and only then would the run stop.
+        try cli.write(
+            "scenarios/slow.yaml",
+            "name: slow handshake\nsteps:\n  - connect: { url: \"${server}/slow?delay=8000\", timeout: 10s }\n")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: TestPaths.wscenarioBinary)
+        process.arguments = ["run", "--serve"]
+        process.currentDirectoryURL = cli.directory
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+        let transcript = ".wscenario/transcripts/scenarios/slow/slow-handshake.jsonl"
+        var requested = false
+        let deadline = Date().addingTimeInterval(20)
+        while Date() < deadline && !requested {
+            requested = ((try? cli.read(transcript)) ?? "").contains("handshake_request")
+            if !requested { usleep(50_000) }
+        }
+        #expect(requested)
+        kill(process.processIdentifier, SIGINT)
+        let exitDeadline = Date().addingTimeInterval(20)
+        while process.isRunning && Date() < exitDeadline { usleep(20_000) }
+        guard !process.isRunning else {
+            Issue.record("still running after SIGINT")
+            return
+        }
+        #expect(process.terminationStatus == 130)
+        let events = try cli.events(transcript)
+        let error = events.first { $0["event"] as? String == "error" }
+        #expect(error?["message"] as? String == "interrupted before the opening handshake completed")
+        #expect(!events.contains { $0["event"] as? String == "handshake_response" })
+        #expect(events.last?["status"] as? String == "interrupted")
+    }
+
     @Test func largeMessagesAreTruncatedInTranscriptsAndFailFastSkips() throws {
         let cli = try CLIHarness()
         defer { cli.cleanUp() }

@@ -139,7 +139,7 @@ extension PlanCompiler {
         var steps = steps
         for index in steps.indices {
             guard let connection = steps[index].kind.connection else { continue }
-            let next = steps[(index + 1)...].first { $0.kind.connection == connection }
+            let next = Self.nextStep(on: connection, in: steps[(index + 1)...])
             if case .connect(var connect) = steps[index].kind {
                 switch next?.kind {
                 case .expectHandshake: connect.followUp = .expectHandshake
@@ -158,6 +158,23 @@ extension PlanCompiler {
             }
         }
         return steps
+    }
+
+    /// The first step in `steps` that works on `connection`, looking into `include`d steps and the first iteration
+    /// of a `repeat` (they run inline, in order).
+    static func nextStep(on connection: String, in steps: ArraySlice<Step>) -> Step? {
+        for step in steps {
+            if step.kind.connection == connection { return step }
+            switch step.kind {
+            case .include(let include):
+                if let found = nextStep(on: connection, in: include.steps[...]) { return found }
+            case .repeat(let loop) where loop.times > 0 || !step.deferred.isEmpty:
+                if let found = nextStep(on: connection, in: loop.steps[...]) { return found }
+            default:
+                continue
+            }
+        }
+        return nil
     }
 
     /// Connection names are fixed when the file is checked (steps are matched to connections then).

@@ -44,6 +44,8 @@ final class ConnectionState: @unchecked Sendable {
     var pendingError: ConnectionFailure? { lock.withLock { errorStorage } }
     /// Open: upgraded and not yet closed or failed.
     var isOpen: Bool { lock.withLock { connectionStorage != nil && closedStorage == nil && !errorSeen } }
+    /// Whether the connection failed with an error (asserted or not).
+    var failed: Bool { lock.withLock { errorSeen } }
     /// Whether no more messages can arrive.
     var isTerminated: Bool { lock.withLock { closedStorage != nil || connectionStorage == nil || errorSeen } }
     /// Whether the client sent a close frame.

@@ -68,6 +68,14 @@ extension ScenarioInterpreter {
             throw StepFailure("there is no connection named \(step.connection) (connect it first)")
         }
         if state.serverClose != nil, state.closed != nil { return }
+        // A connection that already ended by the server's doing or with an error: nothing to close, once the
+        // error was asserted.
+        if let error = state.pendingError, state.connection != nil {
+            throw StepFailure(
+                "connection \(step.connection) already ended with a \(error.kind.rawValue) error: \(error.message) "
+                    + "(assert it with expect_error: \(error.kind.rawValue) before closing)")
+        }
+        if state.connection != nil, state.failed || state.closed?.by == .server { return }
         let (_, connection) = try openConnection(step.connection)
         let reason = try render(step.reason)
         do {

@@ -63,6 +63,11 @@ final class ScenarioInterpreter {
                 message: (error as? StepFailure)?.message ?? "\(error)")
         }
         tracker.current = nil
+        // Taken before the end-of-scenario close, which may cause errors of its own.
+        if status == .passed, let unasserted = unassertedProtocolErrors() {
+            status = .failed
+            failure = unasserted
+        }
         // Closing runs outside this task so that it still waits briefly for the server when interrupted.
         let open = connections.sorted { $0.key < $1.key }.filter { !disconnected.contains($0.key) }.map(\.value)
         let all = Array(connections.values)
@@ -223,29 +228,6 @@ final class ScenarioInterpreter {
             guard now < endDeadline else { break }
             _ = await waitUntil(state, clock: clock, timeoutNanos: endDeadline - now) { state.closed != nil }
         }
-    }
-
-    /// `inbox:` — reports or fails on unconsumed messages (those matching `ignore` excepted).
-    private func auditInboxes() -> ScenarioFailure? {
-        guard scenario.inbox != .off else { return nil }
-        let ignores = (try? scenario.ignore.map { try ResolvedMatcher($0, lookup: lookup) }) ?? []
-        var lines: [String] = []
-        for (name, state) in connections.sorted(by: { $0.key < $1.key }) {
-            let left = state.unconsumed.filter { message in !ignores.contains { $0.matches(message) } }
-            guard !left.isEmpty else { continue }
-            lines.append(
-                "\(left.count) unconsumed message(s) on \(name): "
-                    + left.prefix(5).map { "#\($0.index) \($0.preview)" }.joined(separator: ", ")
-                    + (left.count > 5 ? ", …" : ""))
-        }
-        guard !lines.isEmpty else { return nil }
-        if scenario.inbox == .warn {
-            warnings.append(contentsOf: lines)
-            return nil
-        }
-        return ScenarioFailure(
-            step: "", stepLabel: "inbox: strict", file: scenario.file, line: scenario.location.line,
-            message: "inbox: strict — " + lines.joined(separator: "\n"))
     }
 
     /// Seconds rounded to microseconds.

@@ -1,0 +1,41 @@
+import ScenarioLanguage
+
+extension ScenarioInterpreter {
+    /// `inbox:` — reports or fails on unconsumed messages (those matching `ignore` excepted).
+    func auditInboxes() -> ScenarioFailure? {
+        guard scenario.inbox != .off else { return nil }
+        let ignores = (try? scenario.ignore.map { try ResolvedMatcher($0, lookup: lookup) }) ?? []
+        var lines: [String] = []
+        for (name, state) in connections.sorted(by: { $0.key < $1.key }) {
+            let left = state.unconsumed.filter { message in !ignores.contains { $0.matches(message) } }
+            guard !left.isEmpty else { continue }
+            lines.append(
+                "\(left.count) unconsumed message(s) on \(name): "
+                    + left.prefix(5).map { "#\($0.index) \($0.preview)" }.joined(separator: ", ")
+                    + (left.count > 5 ? ", …" : ""))
+        }
+        guard !lines.isEmpty else { return nil }
+        if scenario.inbox == .warn {
+            warnings.append(contentsOf: lines)
+            return nil
+        }
+        return ScenarioFailure(
+            step: "", stepLabel: "inbox: strict", file: scenario.file, line: scenario.location.line,
+            message: "inbox: strict — " + lines.joined(separator: "\n"))
+    }
+
+    /// A protocol error of the server that no step asserted (with `expect_error: protocol`) or ran into fails the
+    /// scenario: the server broke RFC 6455 even though every step passed.
+    func unassertedProtocolErrors() -> ScenarioFailure? {
+        var lines: [String] = []
+        for (name, state) in connections.sorted(by: { $0.key < $1.key }) {
+            guard let error = state.pendingError, error.kind == .protocol else { continue }
+            lines.append("connection \(name): \(error.message)")
+        }
+        guard !lines.isEmpty else { return nil }
+        return ScenarioFailure(
+            step: "", stepLabel: "protocol", file: scenario.file, line: scenario.location.line,
+            message: "the server broke the WebSocket protocol and no step expected it (assert it with "
+                + "expect_error: protocol):\n" + lines.joined(separator: "\n"))
+    }
+}
