@@ -5,6 +5,9 @@ import WebSocketCore
 /// permessage-deflate (RFC 7692) on the client connection: negotiation, inflating received messages (bounded by the
 /// maximum message size), compressing sent ones.
 extension WebSocketChannelHandler {
+    /// The extension offers the request carried (from `extensions`, or an extra `Sec-WebSocket-Extensions` header).
+    var offeredExtensions: [String] { request.headers.tokens("Sec-WebSocket-Extensions") }
+
     /// Checks the server's permessage-deflate answer and sets up the codec. Returns the reason the handshake must
     /// fail, or `nil`.
     func negotiateDeflate(_ head: HTTPResponseHead) -> String? {
@@ -12,7 +15,7 @@ extension WebSocketChannelHandler {
         do {
             parameters = try PerMessageDeflateNegotiation.clientAccept(
                 responseValues: head.headers.values("Sec-WebSocket-Extensions"),
-                offeredExtensions: configuration.extensions)
+                offeredExtensions: offeredExtensions)
         } catch {
             return "permessage-deflate: \(error.message)"
         }

@@ -148,6 +148,8 @@ final class WebSocketChannelHandler: ChannelInboundHandler {
                 finishHandshake(error: WebSocketError(kind: .closed, message: "\(error)"))
             }
         case .open, .failed:
+            // An interruption that arrives after the upgrade: the scenario's end closes the connection properly.
+            if error is ConnectInterrupted { return }
             if Self.isTLSError(error), connectionError == nil, !Self.isUncleanShutdown(error) {
                 let failure = WebSocketError(kind: .tls, message: tlsFailureMessage(error, handshake: false))
                 connectionError = failure
@@ -166,7 +168,7 @@ final class WebSocketChannelHandler: ChannelInboundHandler {
         // What was offered is what the request carried: subprotocols may also come from an extra header.
         var verdict = HandshakeChecker.verdict(
             for: head, key: request.key, offeredSubprotocols: request.headers.tokens("Sec-WebSocket-Protocol"),
-            offeredExtensions: configuration.extensions)
+            offeredExtensions: offeredExtensions)
         if case .upgraded = verdict, let reason = negotiateDeflate(head) {
             verdict = .invalid(reason: reason)
         }

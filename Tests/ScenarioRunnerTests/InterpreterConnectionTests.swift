@@ -285,4 +285,36 @@ struct InterpreterConnectionTests {
                 == "connection default already ended with a closed error: the server closed the TCP connection (1006) "
                 + "(assert it with expect_error: closed before closing)")
     }
+
+    @Test func expectingA1006DoesNotAssertAProtocolErrorAndASecondCloseFails() async throws {
+        let violation = ConnectionFailure(kind: .protocol, message: "masked frame from the server")
+        let harness = try Harness(
+            connector: ScriptedConnector { request in
+                var script = Script()
+                if request.url.contains("bad") {
+                    script.greeting = [.error(violation), .closed(code: 1006, reason: "", by: .client)]
+                }
+                return script
+            })
+        defer { harness.cleanUp() }
+        let result = try await harness.runOne(
+            """
+            name: 1006 is not a protocol assertion
+            steps:
+              - connect: ws://bad/
+              - expect_close: { code: 1006 }
+            """)
+        #expect(result.status == .failed)
+        #expect(result.failure?.message.contains("connection default: masked frame from the server") == true)
+        let twice = try await harness.runOne(
+            """
+            name: closed twice
+            steps:
+              - connect: ws://fine/
+              - close
+              - close
+            """)
+        #expect(twice.failure?.step == "2", "\(String(describing: twice.failure))")
+        #expect(twice.failure?.message.contains("is not open: closed by the client with code 1000") == true)
+    }
 }

@@ -130,6 +130,7 @@ struct OutputTests {
         var redactor = Redactor(secrets: [#"a/b&"é"#])
         for text in [
             #"a/b&"é"#, #"a/b&\"é"#, #"a\/b&\"é"#, #"a/b\u0026\"\u00e9"#, #"a/b\u0026\"\u00E9"#,
+            #"a\/b\u0026\"\u00e9"#,
         ] {
             #expect(redactor.redact("x \(text) y") == "x *** y", "\(text)")
         }

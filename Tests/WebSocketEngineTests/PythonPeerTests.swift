@@ -56,6 +56,15 @@ import WebSocketEngine
         let connection = try #require(result.connection, "\(String(describing: result.error))")
         #expect(result.subprotocol == "chat.v1")
         _ = await connection.close()
+        // The same for an extension: permessage-deflate offered by header is negotiated and used.
+        let (deflated, inbox) = await connect("ws://127.0.0.1:\(port)/echo") {
+            $0.headers = [("Sec-WebSocket-Extensions", "permessage-deflate; client_max_window_bits")]
+        }
+        let compressed = try #require(deflated.connection, "\(String(describing: deflated.error))")
+        #expect(deflated.deflate != nil)
+        try await compressed.send(text: String(repeating: "squeeze ", count: 100))
+        #expect(await inbox.nextMessage(timeout: 5)?.text == String(repeating: "squeeze ", count: 100))
+        _ = await compressed.close()
     }
 
     @Test func echoesFragmentedMessagesAndClosesCleanly() async throws {

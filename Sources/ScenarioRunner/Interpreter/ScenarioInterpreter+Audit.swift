@@ -27,7 +27,7 @@ extension ScenarioInterpreter {
     /// A protocol error of the server that no step asserted (with `expect_error: protocol`) or ran into fails the
     /// scenario: the server broke RFC 6455 even though every step passed.
     func unassertedProtocolErrors() -> ScenarioFailure? {
-        var lines: [String] = []
+        var lines = replacedProtocolErrors
         for (name, state) in connections.sorted(by: { $0.key < $1.key }) {
             guard let error = state.pendingError, error.kind == .protocol else { continue }
             lines.append("connection \(name): \(error.message)")

@@ -14,6 +14,10 @@ extension ScenarioInterpreter {
             extensions: step.extensions, timeout: step.timeout.seconds, tls: step.tls)
         let state = self.state(step.connection)
         if let previous = state.connection, state.closed == nil { await previous.disconnect() }
+        if let error = state.pendingError, error.kind == .protocol {
+            replacedProtocolErrors.append(
+                "connection \(step.connection) (before it was connected again): \(error.message)")
+        }
         let epoch = state.reset()
         disconnected.remove(step.connection)
         let outcome = await connector.connect(request) { [state] event in state.handle(event, epoch: epoch) }

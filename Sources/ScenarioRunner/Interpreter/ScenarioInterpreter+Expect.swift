@@ -254,6 +254,7 @@ extension ScenarioInterpreter {
                 "expected close reason \(try describe(expected)), got \(OutputJSON.string(reason).serialized())")
         }
         if !problems.isEmpty { throw StepFailure(problems.joined(separator: "\n")) }
-        if code == 1006 { state.consumeError() }
+        // An expected 1006 asserts the dropped connection; any other error (a protocol violation) stays pending.
+        if code == 1006, state.pendingError?.kind == .closed { state.consumeError() }
     }
 }

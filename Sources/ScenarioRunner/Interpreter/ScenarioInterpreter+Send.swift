@@ -67,7 +67,7 @@ extension ScenarioInterpreter {
         guard let state = connections[step.connection] else {
             throw StepFailure("there is no connection named \(step.connection) (connect it first)")
         }
-        if state.serverClose != nil, state.closed != nil { return }
+        if state.serverClose != nil, state.closed != nil, !state.clientClosed { return }
         // A connection that already ended by the server's doing or with an error: nothing to close, once the
         // error was asserted.
         if let error = state.pendingError, state.connection != nil {

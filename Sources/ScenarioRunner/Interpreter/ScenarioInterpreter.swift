@@ -20,6 +20,8 @@ final class ScenarioInterpreter {
     /// Connections the scenario dropped with `disconnect` (not closed at the end).
     var disconnected: Set<String> = []
     var warnings: [String] = []
+    /// Unasserted protocol errors of connections replaced by a new `connect` under the same name.
+    var replacedProtocolErrors: [String] = []
     private let startNanos: UInt64
 
     init(

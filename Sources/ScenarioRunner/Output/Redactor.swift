@@ -48,6 +48,7 @@ public struct Redactor: Sendable {
                 }
             }
             forms.insert(text)
+            forms.insert(text.replacingOccurrences(of: "/", with: "\\/"))
         }
         forms.remove(secret)
         return forms
