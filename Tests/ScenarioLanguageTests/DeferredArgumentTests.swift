@@ -77,6 +77,25 @@ import Testing
         #expect(headers.contains("test.yaml:6:11: error: wait must be a duration; found '$${t}'"), "\(headers)")
     }
 
+    @Test func regexPlaceholdersAreCheckedAsTemplatesAndJSONPathOnesWarn() {
+        let suite = load(
+            """
+            name: t
+            vars: { id: "A-1" }
+            steps:
+              - connect: ws://h/
+              - expect_message: { regex: "^${id}$" }
+              - expect_message: { regex: "^${nope}$" }
+              - expect_message: { jsonpath: { "$.items[?@.id == '${id}']": 1 } }
+            """)
+        #expect(
+            errorHeaders(suite) == [
+                "test.yaml:6:30: error: undefined variable 'nope': define it under vars:, set it with set: or a "
+                    + "capture before this step, or pass --var nope=VALUE"
+            ])
+        #expect(suite.diagnostics.contains { $0.rendered.contains("JSONPath queries are not interpolated") })
+    }
+
     @Test func applyingValuesSetsTheRightArgument() {
         var kind = StepKind.wait(WaitStep(duration: .seconds(1)))
         let applied = kind.apply(duration: .milliseconds(5), to: "wait")

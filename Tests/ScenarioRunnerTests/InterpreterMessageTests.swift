@@ -102,6 +102,67 @@ struct InterpreterMessageTests {
         #expect(failing.failure?.message.contains("(ordered)") == true)
     }
 
+    @Test func regexesWithPlaceholdersAreCompiledWhenTheStepRuns() async throws {
+        let harness = try Harness()
+        defer { harness.cleanUp() }
+        let result = try await harness.runOne(
+            #"""
+            name: regex placeholders
+            vars: { id: "A-1" }
+            steps:
+              - connect: ws://fake/
+              - send: "id A-1 n=5"
+              - expect_message: { regex: "^id ${id} n=\\d$" }
+              - send: "id A-1 n=7"
+              - expect_message: { contains: "", capture_regex: { n: "${id} n=(\\d)" } }
+              - send: '{"k":"A-1x","n":"7"}'
+              - expect_message: { json: { k: !regex "^${id}x$", n: "${n}" } }
+              - set: { id: "(" }
+              - send: x
+              - expect_message: { regex: "${id}", within: 50ms }
+            """#)
+        #expect(result.failure?.step == "9", "\(String(describing: result.failure))")
+        #expect(
+            result.failure?.message
+                == "the regular expression /${id}/ is /(/ with its placeholders, which is not valid: check the "
+                + "values (they are inserted as they are, not escaped)")
+    }
+
+    @Test func textsCompareByCodePointsAndAnEmptyGroupIsExplained() async throws {
+        let harness = try Harness()
+        defer { harness.cleanUp() }
+        let decomposed = try await harness.runOne(
+            #"""
+            name: look alike
+            steps:
+              - connect: ws://fake/
+              - send: "e\u0301"
+              - expect_message: { text: "\u00e9", within: 50ms }
+            """#)
+        #expect(decomposed.failure?.message.contains("(U+00E9 vs U+0065 U+0301)") == true)
+        let jsonKey = try await harness.runOne(
+            #"""
+            name: json keys
+            steps:
+              - connect: ws://fake/
+              - send: '{"e\u0301":1}'
+              - expect_message: { json_exact: { "\u00e9": 1 }, within: 50ms }
+            """#)
+        #expect(jsonKey.status == .failed)
+        let group = try await harness.runOne(
+            """
+            name: empty group
+            steps:
+              - connect: ws://fake/
+              - send: order=17
+              - expect_message: { contains: order, capture_regex: { opt: "x?(zz)?order" } }
+            """)
+        #expect(
+            group.failure?.message
+                == #"capture_regex opt: /x?(zz)?order/ matches "order=17", but its first group took no part in "#
+                + "the match (make the group itself optional: (x?) instead of (x)?)")
+    }
+
     @Test func placeholderDurationsAndCountsAreRenderedWhenTheStepRuns() async throws {
         let harness = try Harness()
         defer { harness.cleanUp() }

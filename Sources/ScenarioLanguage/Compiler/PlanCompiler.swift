@@ -208,6 +208,16 @@ final class PlanCompiler {
     }
 
     func regex(text: String, flags: String = "", _ node: YAMLNode, _ what: String) -> CompiledRegex? {
+        var text = text
+        if text.contains("${") {
+            guard let template = template(text: text, node) else { return nil }
+            if template.references.isEmpty {
+                text = template.literalValue ?? text  // only `$${` escapes
+            } else {
+                // Compiled when the step runs, with the placeholders' values.
+                return try? CompiledRegex(template: template, flags: flags)
+            }
+        }
         do {
             return try CompiledRegex(text, flags: flags)
         } catch {
@@ -225,6 +235,11 @@ final class PlanCompiler {
     }
 
     func jsonPath(text: String, _ node: YAMLNode, _ what: String) -> JSONPath? {
+        if text.contains("${") {
+            warning(
+                "JSONPath queries are not interpolated: '\(text)' is used as written; put the variable in the "
+                    + "value instead (jsonpath: { \"$.id\": \"${id}\" })", node)
+        }
         do {
             return try JSONPath(text)
         } catch {

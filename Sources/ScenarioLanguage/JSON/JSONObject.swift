@@ -2,7 +2,8 @@
 public struct JSONObject: Sendable, Equatable, Sequence {
     /// The keys in insertion order.
     public private(set) var keys: [String] = []
-    private var storage: [String: JSONValue] = [:]
+    /// Keyed by exact text: keys that only look alike (`"\u00e9"`, `"e\u0301"`) are different keys.
+    private var storage: [ExactKey: JSONValue] = [:]
 
     /// An empty object.
     public init() {}
@@ -14,12 +15,12 @@ public struct JSONObject: Sendable, Equatable, Sequence {
 
     /// The value for `key`, or nil; setting nil removes the key.
     public subscript(key: String) -> JSONValue? {
-        get { storage[key] }
+        get { storage[ExactKey(text: key)] }
         set {
             if let newValue {
-                if storage.updateValue(newValue, forKey: key) == nil { keys.append(key) }
-            } else if storage.removeValue(forKey: key) != nil {
-                keys.removeAll { $0 == key }
+                if storage.updateValue(newValue, forKey: ExactKey(text: key)) == nil { keys.append(key) }
+            } else if storage.removeValue(forKey: ExactKey(text: key)) != nil {
+                keys.removeAll { ExactKey(text: $0) == ExactKey(text: key) }
             }
         }
     }
@@ -31,10 +32,10 @@ public struct JSONObject: Sendable, Equatable, Sequence {
     public var isEmpty: Bool { keys.isEmpty }
 
     /// The members in order.
-    public var members: [(key: String, value: JSONValue)] { keys.map { ($0, storage[$0]!) } }
+    public var members: [(key: String, value: JSONValue)] { keys.map { ($0, storage[ExactKey(text: $0)]!) } }
 
     /// The values in key order.
-    public var values: [JSONValue] { keys.map { storage[$0]! } }
+    public var values: [JSONValue] { keys.map { storage[ExactKey(text: $0)]! } }
 
     /// Iterates the members in order.
     public func makeIterator() -> IndexingIterator<[(key: String, value: JSONValue)]> { members.makeIterator() }

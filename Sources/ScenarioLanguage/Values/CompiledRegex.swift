@@ -1,9 +1,13 @@
 import Foundation
 
-/// A regular expression compiled once at load time (ICU syntax, as `NSRegularExpression`).
+/// A regular expression compiled once at load time (ICU syntax, as `NSRegularExpression`), or, when its pattern
+/// has `${...}` placeholders, compiled when its step runs (`resolved(using:)`).
 public struct CompiledRegex: @unchecked Sendable, CustomStringConvertible {
     // NSRegularExpression is immutable and thread-safe once created.
-    private let expression: NSRegularExpression
+    private let expression: NSRegularExpression?
+
+    /// The pattern's placeholders, when it has some: the expression is compiled after rendering them.
+    public let template: Template?
 
     /// The pattern as written in the scenario.
     public let pattern: String
@@ -18,6 +22,35 @@ public struct CompiledRegex: @unchecked Sendable, CustomStringConvertible {
     /// Compiles `pattern` with `flags` (letters of `supportedFlags`); throws when it is not a valid regular
     /// expression or a flag is unknown.
     public init(_ pattern: String, flags: String = "") throws {
+        self.pattern = pattern
+        self.flags = flags
+        self.template = nil
+        self.expression = try NSRegularExpression(pattern: pattern, options: Self.options(flags))
+    }
+
+    /// A pattern with placeholders (`^order ${id}$`), compiled by `resolved(using:)` when its step runs; throws when
+    /// a flag is unknown.
+    public init(template: Template, flags: String = "") throws {
+        _ = try Self.options(flags)
+        self.pattern = template.source
+        self.flags = flags
+        self.template = template
+        self.expression = nil
+    }
+
+    /// This expression, or for a pattern with placeholders the one compiled from the rendered pattern (values
+    /// are inserted as they are, not escaped); throws `RegexRenderError` when the result is not a valid regex.
+    public func resolved(using lookup: (TemplateReference) throws -> JSONValue) throws -> CompiledRegex {
+        guard let template else { return self }
+        let rendered = try template.render { try lookup($0).interpolationText }
+        do {
+            return try CompiledRegex(rendered, flags: flags)
+        } catch {
+            throw RegexRenderError(pattern: pattern, rendered: rendered)
+        }
+    }
+
+    private static func options(_ flags: String) throws -> NSRegularExpression.Options {
         var options: NSRegularExpression.Options = []
         for flag in flags {
             switch flag {
@@ -28,9 +61,7 @@ public struct CompiledRegex: @unchecked Sendable, CustomStringConvertible {
             default: throw CocoaError(.formatting)
             }
         }
-        self.pattern = pattern
-        self.flags = flags
-        self.expression = try NSRegularExpression(pattern: pattern, options: options)
+        return options
     }
 
     /// Splits a slash form `/pattern/` or `/pattern/flags` (flags: distinct letters of `supportedFlags`);
@@ -45,12 +76,14 @@ public struct CompiledRegex: @unchecked Sendable, CustomStringConvertible {
 
     /// Whether the expression matches somewhere in `text` (unanchored, like `grep`).
     public func matches(_ text: String) -> Bool {
+        guard let expression else { return false }  // not resolved: never reached (steps resolve first)
         let range = NSRange(text.startIndex..<text.endIndex, in: text)
         return expression.firstMatch(in: text, options: [], range: range) != nil
     }
 
     /// The first capture group of the first match (or the whole match when the pattern has no group).
     public func firstGroup(in text: String) -> String? {
+        guard let expression else { return nil }
         let range = NSRange(text.startIndex..<text.endIndex, in: text)
         guard let match = expression.firstMatch(in: text, options: [], range: range) else { return nil }
         let groupRange = match.numberOfRanges > 1 ? match.range(at: 1) : match.range
@@ -59,7 +92,7 @@ public struct CompiledRegex: @unchecked Sendable, CustomStringConvertible {
     }
 
     /// The number of capture groups in the pattern.
-    public var groupCount: Int { expression.numberOfCaptureGroups }
+    public var groupCount: Int { expression?.numberOfCaptureGroups ?? 0 }
 
     /// `/pattern/flags`.
     public var description: String { "/\(pattern)/\(flags)" }

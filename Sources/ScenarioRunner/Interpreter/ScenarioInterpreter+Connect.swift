@@ -198,9 +198,9 @@ extension ScenarioInterpreter {
     /// Whether `text` matches a string expectation.
     func matches(_ matcher: StringMatcher, _ text: String) throws -> Bool {
         switch matcher {
-        case .exact(let template): return text == (try render(template))
-        case .contains(let template): return text.contains(try render(template))
-        case .regex(let regex): return regex.matches(text)
+        case .exact(let template): return ExactText.equal(text, try render(template))
+        case .contains(let template): return ExactText.contains(text, try render(template))
+        case .regex(let regex): return try regex.resolved(using: lookup).matches(text)
         }
     }
 

@@ -96,8 +96,14 @@ extension ScenarioInterpreter {
             }
         }
         for capture in step.regexCaptures {
-            guard let text = message.text, let group = capture.regex.firstGroup(in: text) else {
-                throw StepFailure("capture_regex \(capture.name): \(capture.regex) does not match \(message.preview)")
+            let regex = try capture.regex.resolved(using: lookup)
+            guard let text = message.text, regex.matches(text) else {
+                throw StepFailure("capture_regex \(capture.name): \(regex) does not match \(message.preview)")
+            }
+            guard let group = regex.firstGroup(in: text) else {
+                throw StepFailure(
+                    "capture_regex \(capture.name): \(regex) matches \(message.preview), but its first group "
+                        + "took no part in the match (make the group itself optional: (x?) instead of (x)?)")
             }
             recordCapture(capture.name, .string(group), connection: connection)
         }

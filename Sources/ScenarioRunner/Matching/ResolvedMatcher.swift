@@ -17,7 +17,7 @@ enum ResolvedMatcher: Sendable {
         }
         switch matcher {
         case .text(let template): self = .text(try text(template))
-        case .regex(let regex): self = .regex(regex)
+        case .regex(let regex): self = .regex(try regex.resolved(using: lookup))
         case .contains(let template): self = .contains(try text(template))
         case .json(let pattern): self = .json(try ResolvedPattern(pattern, lookup: lookup), exact: false)
         case .jsonExact(let pattern): self = .json(try ResolvedPattern(pattern, lookup: lookup), exact: true)
@@ -33,13 +33,13 @@ enum ResolvedMatcher: Sendable {
         switch self {
         case .text(let expected):
             guard message.isText, let actual = message.text else { return false }
-            return actual == expected
+            return ExactText.equal(actual, expected)
         case .regex(let regex):
             guard message.isText, let actual = message.text else { return false }
             return regex.matches(actual)
         case .contains(let expected):
             guard message.isText, let actual = message.text else { return false }
-            return actual.contains(expected)
+            return ExactText.contains(actual, expected)
         case .json(let pattern, let exact):
             guard let document = ResolvedMatcher.document(message) else { return false }
             return pattern.matches(document, exact: exact)
@@ -60,13 +60,13 @@ enum ResolvedMatcher: Sendable {
         switch self {
         case .text(let expected):
             guard message.isText, let actual = message.text else { return ["expected a text message, got binary"] }
-            return actual == expected ? [] : [TextDiff.describe(expected: expected, actual: actual)]
+            return ExactText.equal(actual, expected) ? [] : [TextDiff.describe(expected: expected, actual: actual)]
         case .regex(let regex):
             guard message.isText, let actual = message.text else { return ["expected a text message, got binary"] }
             return regex.matches(actual) ? [] : ["text does not match \(regex)"]
         case .contains(let expected):
             guard message.isText, let actual = message.text else { return ["expected a text message, got binary"] }
-            return actual.contains(expected)
+            return ExactText.contains(actual, expected)
                 ? [] : ["text does not contain \(OutputJSON.string(expected).serialized())"]
         case .json(let pattern, let exact):
             guard let document = ResolvedMatcher.document(message) else { return ["not a JSON text message"] }

@@ -28,7 +28,7 @@ indirect enum ResolvedPattern: Sendable {
                 })
         case .any: self = .any
         case .type(let name): self = .type(name)
-        case .regex(let regex): self = .regex(regex)
+        case .regex(let regex): self = .regex(try regex.resolved(using: lookup))
         case .absent: self = .absent
         }
     }

@@ -1,6 +1,17 @@
+import Foundation
+
 /// Describes how two strings differ: where they first diverge, with a little context.
 enum TextDiff {
     static func describe(expected: String, actual: String) -> String {
+        if expected == actual {
+            // Equal as Swift strings, different as text: the same characters written with other code points.
+            func codePoints(_ text: String) -> String {
+                text.unicodeScalars.map { "U+" + String(format: "%04X", $0.value) }.joined(separator: " ")
+            }
+            return
+                "expected \(OutputJSON.string(expected).serialized()), got \(OutputJSON.string(actual).serialized()): "
+                + "they look alike but are different code points (\(codePoints(expected)) vs \(codePoints(actual)))"
+        }
         let e = Array(expected)
         let a = Array(actual)
         var index = 0
