@@ -242,8 +242,8 @@ struct InterpreterConnectionTests {
         #expect(unasserted.status == .failed)
         #expect(
             unasserted.failure?.message
-                == "the server broke the WebSocket protocol and no step expected it (assert it with "
-                + "expect_error: protocol):\nconnection default: text message is not valid UTF-8")
+                == "connection default: text message is not valid UTF-8 — the server broke the WebSocket protocol "
+                + "and no step expected it (assert it with expect_error: protocol)")
         let asserted = try await harness.runOne(
             """
             name: asserted

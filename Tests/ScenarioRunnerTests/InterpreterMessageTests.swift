@@ -102,6 +102,28 @@ struct InterpreterMessageTests {
         #expect(failing.failure?.message.contains("(ordered)") == true)
     }
 
+    @Test func longWaitsListBothEndsTheClosestAndNamedStepsTheirKind() async throws {
+        let harness = try Harness()
+        defer { harness.cleanUp() }
+        let result = try await harness.runOne(
+            """
+            name: many messages
+            steps:
+              - connect: ws://fake/
+              - repeat: { times: 150, steps: [ { send: '{"seq":${iteration}}' } ] }
+              - name: wait for 75
+                expect_message: { json_exact: { seq: 75, x: 1 }, within: 50ms }
+            """)
+        let message = try #require(result.failure?.message)
+        #expect(result.failure?.stepLabel == #"expect_message "wait for 75""#)
+        #expect(result.failure?.summary.hasPrefix(#"step 2 (expect_message "wait for 75") at "#) == true)
+        #expect(message.contains("unconsumed messages during the wait (150):"))
+        #expect(
+            message.contains("#49 {\"seq\":50}\n  … 50 more (every one is in the transcript)\n  #100 {\"seq\":101}"))
+        #expect(message.contains("#149 {\"seq\":150}"))
+        #expect(message.contains("closest: #74 {\"seq\":75}"), "\(message)")
+    }
+
     @Test func regexesWithPlaceholdersAreCompiledWhenTheStepRuns() async throws {
         let harness = try Harness()
         defer { harness.cleanUp() }

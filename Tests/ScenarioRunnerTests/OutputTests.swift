@@ -141,6 +141,11 @@ struct OutputTests {
         #expect(redactor.redact(#"{"k":"t\"11"}"#) == #"{"k":"***"}"#)
     }
 
+    @Test func annotationPropertiesEscapeCommasAndColons() {
+        #expect(ConsoleReporter.annotationPropertyEscape("a,b:c%\n.yaml") == "a%2Cb%3Ac%25%0A.yaml")
+        #expect(ConsoleReporter.annotationEscape("a,b: c") == "a,b: c")
+    }
+
     @Test func repeatedHeadersBecomeOneKeyWithTheListOfValues() {
         let redactor = Redactor(secrets: ["s3cr3t"])
         let json = redactor.headersJSON([

@@ -263,6 +263,41 @@ struct RunCommandTests {
         #expect(try cli.read("j.xml").contains("interrupted"))
     }
 
+    @Test func aSignalSentTwiceAtOnceStillWritesReports() throws {
+        // `timeout` and CI runners signal the process and its process group: one stop request, two signals.
+        let cli = try CLIHarness()
+        defer { cli.cleanUp() }
+        try cli.write("scenarios/slow.yaml", "name: slow\nsteps:\n  - connect: ${server}/echo\n  - wait: 30s\n")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: TestPaths.wscenarioBinary)
+        process.arguments = ["run", "--serve", "--report", "json=r.json"]
+        process.currentDirectoryURL = cli.directory
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+        let transcript = ".wscenario/transcripts/scenarios/slow/slow.jsonl"
+        var waiting = false
+        let deadline = Date().addingTimeInterval(20)
+        while Date() < deadline && !waiting {
+            waiting = ((try? cli.read(transcript)) ?? "").contains(#""kind":"wait""#)
+            if !waiting { usleep(50_000) }
+        }
+        #expect(waiting)
+        kill(process.processIdentifier, SIGTERM)
+        kill(process.processIdentifier, SIGTERM)
+        let exitDeadline = Date().addingTimeInterval(20)
+        while process.isRunning && Date() < exitDeadline { usleep(20_000) }
+        guard !process.isRunning else {
+            Issue.record("still running after SIGTERM")
+            return
+        }
+        #expect(process.terminationStatus == 143)
+        let scenario = (try cli.json("r.json")["scenarios"] as? [[String: Any]])?.first
+        #expect(scenario?["status"] as? String == "interrupted")
+        #expect(try cli.events(transcript).last?["event"] as? String == "scenario_end")
+    }
+
     @Test func sigintStopsAConnectThatWaitsForItsHandshake() throws {
         let cli = try CLIHarness()
         defer { cli.cleanUp() }

@@ -35,7 +35,7 @@ extension ScenarioInterpreter {
         guard !lines.isEmpty else { return nil }
         return ScenarioFailure(
             step: "", stepLabel: "protocol", file: scenario.file, line: scenario.location.line,
-            message: "the server broke the WebSocket protocol and no step expected it (assert it with "
-                + "expect_error: protocol):\n" + lines.joined(separator: "\n"))
+            message: lines.joined(separator: "; ") + " — the server broke the WebSocket protocol and no step "
+                + "expected it (assert it with expect_error: protocol)")
     }
 }

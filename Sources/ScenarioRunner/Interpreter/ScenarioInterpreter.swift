@@ -144,7 +144,9 @@ final class ScenarioInterpreter {
             let message = interrupted ? "interrupted" : (error as? StepFailure)?.message ?? "\(error)"
             transcript.record(.stepEnd, step: path, [("status", .string("failed")), ("message", .string(message))])
             transcript.flush()
-            var label = step.displayName
+            // A named step is shown with its kind too: `expect_message "wait for bye"`.
+            var label =
+                step.name.map { "\(step.kind.keyword) \(OutputJSON.string($0).serialized())" } ?? step.displayName
             if let iteration = iterations.last, let total = iterationTotals.last {
                 label += ", iteration \(iteration) of \(total)"
             }

@@ -1,13 +1,27 @@
 /// Explains a failed wait for a message: every message that was unconsumed during the wait, and a diff against
 /// the closest one (JSON-aware for JSON matchers).
 enum MismatchExplainer {
+    /// How many unconsumed messages a failure lists at most.
+    static let listLimit = 100
+
     static func explain(_ matcher: ResolvedMatcher, _ candidates: [InboxMessage]) -> String {
         guard !candidates.isEmpty else { return "no other messages were received during the wait" }
         var text = "unconsumed messages during the wait (\(candidates.count)):"
-        for message in candidates.prefix(20) { text += "\n  #\(message.index) \(message.preview)" }
-        if candidates.count > 20 { text += "\n  … and \(candidates.count - 20) more" }
+        // All of them up to `listLimit`; beyond, the first and last halves (the transcript has every one).
+        let shown: [InboxMessage]
+        if candidates.count <= listLimit {
+            shown = candidates
+        } else {
+            shown = Array(candidates.prefix(listLimit / 2)) + Array(candidates.suffix(listLimit / 2))
+        }
+        for (position, message) in shown.enumerated() {
+            if candidates.count > listLimit, position == listLimit / 2 {
+                text += "\n  … \(candidates.count - listLimit) more (every one is in the transcript)"
+            }
+            text += "\n  #\(message.index) \(message.preview)"
+        }
         if let closest = closest(matcher, candidates) {
-            text += "\nclosest: #\(closest.index)\n" + diff(matcher, closest)
+            text += "\nclosest: #\(closest.index) \(closest.preview)\n" + diff(matcher, closest)
         }
         return text
     }

@@ -71,7 +71,7 @@ public final class ConsoleReporter: @unchecked Sendable {
                 let file = failure?.file ?? result.file
                 let line = failure.map { $0.line > 0 ? ",line=\($0.line)" : "" } ?? ""
                 let message = ConsoleReporter.annotationEscape("\(result.name): \(failure?.summary ?? "interrupted")")
-                text += "::error file=\(ConsoleReporter.annotationEscape(file))\(line)::\(message)\n"
+                text += "::error file=\(ConsoleReporter.annotationPropertyEscape(file))\(line)::\(message)\n"
             }
         }
         emit(text)
@@ -88,5 +88,10 @@ public final class ConsoleReporter: @unchecked Sendable {
     static func annotationEscape(_ text: String) -> String {
         text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
             .replacingOccurrences(of: "\n", with: "%0A")
+    }
+
+    /// A property value of a workflow command (`file=`): also `,` and `:`, which separate properties.
+    static func annotationPropertyEscape(_ text: String) -> String {
+        annotationEscape(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
     }
 }
