@@ -119,7 +119,7 @@ struct InterpreterMessageTests {
         #expect(result.failure?.summary.hasPrefix(#"step 2 (expect_message "wait for 75") at "#) == true)
         #expect(message.contains("unconsumed messages during the wait (150):"))
         #expect(
-            message.contains("#49 {\"seq\":50}\n  … 50 more (every one is in the transcript)\n  #100 {\"seq\":101}"))
+            message.contains("#49 {\"seq\":50}\n  … 50 more, not shown here\n  #100 {\"seq\":101}"))
         #expect(message.contains("#149 {\"seq\":150}"))
         #expect(message.contains("closest: #74 {\"seq\":75}"), "\(message)")
     }
@@ -171,6 +171,26 @@ struct InterpreterMessageTests {
               - expect_message: { json_exact: { "\u00e9": 1 }, within: 50ms }
             """#)
         #expect(jsonKey.status == .failed)
+        let lookAlikeKey = try await harness.runOne(
+            #"""
+            name: json exact with a look-alike extra key
+            steps:
+              - connect: ws://fake/
+              - send: '{"\u00e9":1,"e\u0301":2}'
+              - expect_message: { json_exact: { "\u00e9": 1 }, within: 50ms }
+            """#)
+        #expect(lookAlikeKey.status == .failed)
+        let splitCharacter = try await harness.runOne(
+            #"""
+            name: group inside a character
+            steps:
+              - connect: ws://fake/
+              - send: "e\u0301t"
+              - expect_message: { regex: "t$", capture_regex: { first: "^(.)" } }
+              - send: "[${first}]"
+              - expect_message: "[e]"
+            """#)
+        #expect(splitCharacter.status == .passed, "\(String(describing: splitCharacter.failure))")
         let group = try await harness.runOne(
             """
             name: empty group

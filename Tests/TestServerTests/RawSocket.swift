@@ -8,6 +8,9 @@ import Foundation
 final class RawSocket {
     private let descriptor: Int32
     private var buffer: [UInt8] = []
+    /// Set when `init` closed the descriptor itself: `deinit` runs for a failed init too, and closing a descriptor
+    /// twice can close another thread's newly opened one (it crashed SwiftNIO's accept in a parallel test).
+    private var closed = false
 
     struct Failure: Error, CustomStringConvertible {
         var description: String
@@ -30,11 +33,12 @@ final class RawSocket {
         }
         guard result == 0 else {
             close(descriptor)
+            closed = true
             throw Failure(description: "connect to 127.0.0.1:\(port) failed: errno \(errno)")
         }
     }
 
-    deinit { close(descriptor) }
+    deinit { if !closed { close(descriptor) } }
 
     func write(_ bytes: [UInt8]) throws {
         var offset = 0

@@ -87,8 +87,9 @@ public struct CompiledRegex: @unchecked Sendable, CustomStringConvertible {
         let range = NSRange(text.startIndex..<text.endIndex, in: text)
         guard let match = expression.firstMatch(in: text, options: [], range: range) else { return nil }
         let groupRange = match.numberOfRanges > 1 ? match.range(at: 1) : match.range
-        guard groupRange.location != NSNotFound, let swiftRange = Range(groupRange, in: text) else { return nil }
-        return String(text[swiftRange])
+        guard groupRange.location != NSNotFound else { return nil }
+        // By UTF-16 range: a group may end inside a character (`e` of `e\u0301`).
+        return NSString(string: text).substring(with: groupRange)
     }
 
     /// The number of capture groups in the pattern.

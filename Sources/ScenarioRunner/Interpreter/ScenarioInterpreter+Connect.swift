@@ -208,7 +208,7 @@ extension ScenarioInterpreter {
         switch matcher {
         case .exact(let template): return OutputJSON.string(try render(template)).serialized()
         case .contains(let template): return "text containing " + OutputJSON.string(try render(template)).serialized()
-        case .regex(let regex): return "\(regex)"
+        case .regex(let regex): return "\(try regex.resolved(using: lookup))"
         }
     }
 

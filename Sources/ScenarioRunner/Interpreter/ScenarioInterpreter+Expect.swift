@@ -83,6 +83,9 @@ extension ScenarioInterpreter {
 
     /// `capture:` and `capture_regex:` from the matched message.
     private func capture(_ step: ExpectMessageStep, from message: InboxMessage, connection: String) throws {
+        // Patterns first: their placeholders see the variables as they were before this step's captures (as
+        // `check` does).
+        let regexes = try step.regexCaptures.map { try $0.regex.resolved(using: lookup) }
         if !step.captures.isEmpty {
             guard let document = ResolvedMatcher.document(message) else {
                 throw StepFailure("capture: the matched message is not JSON: \(message.preview)")
@@ -95,8 +98,7 @@ extension ScenarioInterpreter {
                 recordCapture(capture.name, value, connection: connection)
             }
         }
-        for capture in step.regexCaptures {
-            let regex = try capture.regex.resolved(using: lookup)
+        for (capture, regex) in zip(step.regexCaptures, regexes) {
             guard let text = message.text, regex.matches(text) else {
                 throw StepFailure("capture_regex \(capture.name): \(regex) does not match \(message.preview)")
             }

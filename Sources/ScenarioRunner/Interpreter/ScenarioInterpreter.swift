@@ -145,8 +145,7 @@ final class ScenarioInterpreter {
             transcript.record(.stepEnd, step: path, [("status", .string("failed")), ("message", .string(message))])
             transcript.flush()
             // A named step is shown with its kind too: `expect_message "wait for bye"`.
-            var label =
-                step.name.map { "\(step.kind.keyword) \(OutputJSON.string($0).serialized())" } ?? step.displayName
+            var label = step.name.map { step.kind.described(named: $0) } ?? step.displayName
             if let iteration = iterations.last, let total = iterationTotals.last {
                 label += ", iteration \(iteration) of \(total)"
             }

@@ -5,7 +5,7 @@ import Foundation
 enum ExactText {
     /// Whether `actual` is exactly `expected`.
     static func equal(_ actual: String, _ expected: String) -> Bool {
-        actual.unicodeScalars.elementsEqual(expected.unicodeScalars)
+        actual.utf8.elementsEqual(expected.utf8)
     }
 
     /// Whether `text` contains `part` exactly (every text contains the empty text).

@@ -16,7 +16,7 @@ enum MismatchExplainer {
         }
         for (position, message) in shown.enumerated() {
             if candidates.count > listLimit, position == listLimit / 2 {
-                text += "\n  … \(candidates.count - listLimit) more (every one is in the transcript)"
+                text += "\n  … \(candidates.count - listLimit) more, not shown here"
             }
             text += "\n  #\(message.index) \(message.preview)"
         }

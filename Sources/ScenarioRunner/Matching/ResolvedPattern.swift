@@ -82,8 +82,8 @@ indirect enum ResolvedPattern: Sendable {
                 result += pattern.mismatches(object[key], path: ResolvedPattern.child(path, key), exact: exact)
             }
             if exact {
-                let expected = Set(members.map(\.0))
-                for key in object.keys where !expected.contains(key) {
+                let expected = members.map(\.0)
+                for key in object.keys where !expected.contains(where: { ExactText.equal($0, key) }) {
                     result.append(
                         "\(ResolvedPattern.child(path, key)): unexpected key with \(ResolvedPattern.show(object[key]!))"
                     )
@@ -124,8 +124,8 @@ indirect enum ResolvedPattern: Sendable {
                 return false
             }
             guard exact else { return true }
-            let expected = Set(members.map(\.0))
-            return object.keys.allSatisfy { expected.contains($0) }
+            let expected = members.map(\.0)
+            return object.keys.allSatisfy { key in expected.contains { ExactText.equal($0, key) } }
         case .any, .absent:
             return true
         }

@@ -56,5 +56,7 @@ public final class InterruptionWatcher: @unchecked Sendable {
             for source in sources { source.cancel() }
             sources = []
         }
+        // What remains (stopping the built-in server) can be interrupted the usual way again.
+        for number in [SIGINT, SIGTERM] { signal(number, SIG_DFL) }
     }
 }
