@@ -11,6 +11,7 @@ public struct HTTPRequest: Sendable, Equatable {
     /// The body (empty for none).
     public var body: [UInt8]
 
+    /// A request exactly as given (see `make` for one with the usual headers).
     public init(method: String, target: String, headers: HTTPHeaderList, body: [UInt8] = []) {
         self.method = method
         self.target = target.isEmpty ? "/" : target

@@ -59,14 +59,20 @@ public struct PlainHTTPClient: Sendable {
                             timeoutDescription: timeoutDescription, promise: promise))
                 }
             }
-        do {
-            _ = try await bootstrap.connect(host: url.host, port: url.port).get()
-        } catch {
+        let connected = bootstrap.connect(host: url.host, port: url.port)
+        connected.whenFailure { error in
             // Ignored when the handler already failed the promise: its deadline (connect included) passed first.
             promise.fail(WebSocketClient.connectError(error, url: url.webSocketURL, timeout: timeout))
         }
+        // Whoever completes the promise (the handler, or an interruption), the connection ends with it.
+        connected.whenSuccess { channel in promise.futureResult.whenComplete { _ in channel.close(promise: nil) } }
         do {
-            return .success(try await promise.futureResult.get())
+            let head = try await withTaskCancellationHandler {
+                try await promise.futureResult.get()
+            } onCancel: {
+                promise.fail(WebSocketError(kind: .closed, message: "interrupted before the HTTP response arrived"))
+            }
+            return .success(head)
         } catch let error as WebSocketError {
             return .failure(error)
         } catch {

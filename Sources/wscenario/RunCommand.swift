@@ -15,7 +15,7 @@ struct RunCommand: AsyncParsableCommand {
             Exit status: 0 every selected scenario passed, 1 at least one failed, 2 invalid scenario files, \
             invalid usage or no scenario selected, 130/143 interrupted (SIGINT/SIGTERM).
 
-            Every scenario leaves a transcript of every handshake and frame in the --transcripts directory \
+            Every scenario leaves a transcript of every handshake, frame and HTTP call in the --transcripts directory \
             (JSON Lines and text).
 
             Examples:

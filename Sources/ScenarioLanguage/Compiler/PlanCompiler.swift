@@ -215,7 +215,12 @@ final class PlanCompiler {
                 text = template.literalValue ?? text  // only `$${` escapes
             } else {
                 // Compiled when the step runs, with the placeholders' values.
-                return try? CompiledRegex(template: template, flags: flags)
+                do {
+                    return try CompiledRegex(template: template, flags: flags)
+                } catch {
+                    self.error("invalid regular expression flags '\(flags)' in \(what)", node)
+                    return nil
+                }
             }
         }
         do {

@@ -18,6 +18,7 @@ public struct DeferredArgument: Sendable {
     /// Where it was written.
     public var location: SourceLocation
 
+    /// A deferred argument `key` written as `template` at `location`.
     public init(key: String, template: Template, expected: Expected, location: SourceLocation) {
         self.key = key
         self.template = template

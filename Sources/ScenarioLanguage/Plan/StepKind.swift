@@ -36,7 +36,7 @@ public enum StepKind: Sendable {
     case `repeat`(RepeatStep)
     /// `include`: another file's steps, inline.
     case include(IncludeStep)
-    /// `http`: a plain HTTP request (not run in v1).
+    /// `http`: a plain HTTP request, e.g. to log in before connecting.
     case http(HTTPStep)
 
     /// Every step keyword of the language, in the contract's order.

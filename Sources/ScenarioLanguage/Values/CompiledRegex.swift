@@ -92,9 +92,6 @@ public struct CompiledRegex: @unchecked Sendable, CustomStringConvertible {
         return NSString(string: text).substring(with: groupRange)
     }
 
-    /// The number of capture groups in the pattern.
-    public var groupCount: Int { expression?.numberOfCaptureGroups ?? 0 }
-
     /// `/pattern/flags`.
     public var description: String { "/\(pattern)/\(flags)" }
 }

@@ -12,6 +12,7 @@ public struct HTTPCall: Sendable {
     /// TLS settings for `https://` (nil: system defaults).
     public var tls: TLSOptions?
 
+    /// A call of `request` to `url`, bounded by `timeout` seconds.
     public init(url: String, request: HTTPRequest, timeout: Double, tls: TLSOptions? = nil) {
         self.url = url
         self.request = request

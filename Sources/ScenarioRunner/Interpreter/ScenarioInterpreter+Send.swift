@@ -73,7 +73,8 @@ extension ScenarioInterpreter {
         if let error = state.pendingError, state.connection != nil {
             throw StepFailure(
                 "connection \(step.connection) already ended with a \(error.kind.rawValue) error: \(error.message) "
-                    + "(assert it with expect_error: \(error.kind.rawValue) before closing)")
+                    + "(assert it with expect_error: \(error.kind.rawValue)"
+                    + (error.kind == .closed ? " or expect_close: { code: 1006 }" : "") + " before closing)")
         }
         if state.connection != nil, state.failed || state.closed?.by == .server { return }
         let (_, connection) = try openConnection(step.connection)

@@ -2,8 +2,9 @@
 public struct ScenarioFailure: Sendable, Equatable {
     /// The step path, `"3"` or `"3.1"`; empty when the failure is not tied to a step.
     public var step: String
-    /// A short description of the step, e.g. `expect_message`, or its `name:`, with the iteration inside
-    /// `repeat` (`expect_message, iteration 2 of 3`).
+    /// A short description of the step: its kind (`expect_message`), its `name:` in quotes if it has one, the
+    /// connection when not `default`, the iteration inside `repeat` (`expect_message "greeting" on bob,
+    /// iteration 2 of 3`).
     public var stepLabel: String
     /// The step's kind (`expect_message`), empty when the failure is not tied to a step.
     public var stepKind: String

@@ -1,0 +1,104 @@
+import Foundation
+import ScenarioLanguage
+import Testing
+
+@testable import ScenarioRunner
+
+/// How connections end: unasserted protocol errors, `close` after a connection already ended.
+@Suite("Interpreter: connection ends")
+struct InterpreterConnectionEndTests {
+    @Test func aProtocolErrorNoStepExpectedFailsTheScenario() async throws {
+        let violation = ConnectionFailure(kind: .protocol, message: "text message is not valid UTF-8")
+        let harness = try Harness(
+            connector: ScriptedConnector { _ in
+                var script = Script()
+                script.greeting = [.error(violation), .closed(code: 1002, reason: "", by: .client)]
+                return script
+            })
+        defer { harness.cleanUp() }
+        let unasserted = try await harness.runOne(
+            """
+            name: unasserted
+            steps:
+              - connect: ws://fake/
+              - wait: 10ms
+            """)
+        #expect(unasserted.status == .failed)
+        #expect(
+            unasserted.failure?.message
+                == "connection default: text message is not valid UTF-8 — the server broke the WebSocket protocol "
+                + "and no step expected it (assert it with expect_error: protocol)")
+        let asserted = try await harness.runOne(
+            """
+            name: asserted
+            steps:
+              - connect: ws://fake/
+              - expect_error: protocol
+            """)
+        #expect(asserted.status == .passed, "\(String(describing: asserted.failure))")
+    }
+
+    @Test func closingAConnectionThatAlreadyEndedPassesOnceTheErrorIsAsserted() async throws {
+        let dropped = ConnectionFailure(kind: .closed, message: "the server closed the TCP connection (1006)")
+        let harness = try Harness(
+            connector: ScriptedConnector { _ in
+                var script = Script()
+                script.greeting = [.error(dropped), .closed(code: 1006, reason: "", by: .server)]
+                return script
+            })
+        defer { harness.cleanUp() }
+        let asserted = try await harness.runOne(
+            """
+            name: asserted then closed
+            steps:
+              - connect: ws://fake/
+              - expect_error: closed
+              - close
+            """)
+        #expect(asserted.status == .passed, "\(String(describing: asserted.failure))")
+        let unasserted = try await harness.runOne(
+            """
+            name: closed without asserting
+            steps:
+              - connect: ws://fake/
+              - wait: 10ms
+              - close
+            """)
+        #expect(
+            unasserted.failure?.message
+                == "connection default already ended with a closed error: the server closed the TCP connection (1006) "
+                + "(assert it with expect_error: closed or expect_close: { code: 1006 } before closing)")
+    }
+
+    @Test func expectingA1006DoesNotAssertAProtocolErrorAndASecondCloseFails() async throws {
+        let violation = ConnectionFailure(kind: .protocol, message: "masked frame from the server")
+        let harness = try Harness(
+            connector: ScriptedConnector { request in
+                var script = Script()
+                if request.url.contains("bad") {
+                    script.greeting = [.error(violation), .closed(code: 1006, reason: "", by: .client)]
+                }
+                return script
+            })
+        defer { harness.cleanUp() }
+        let result = try await harness.runOne(
+            """
+            name: 1006 is not a protocol assertion
+            steps:
+              - connect: ws://bad/
+              - expect_close: { code: 1006 }
+            """)
+        #expect(result.status == .failed)
+        #expect(result.failure?.message.contains("connection default: masked frame from the server") == true)
+        let twice = try await harness.runOne(
+            """
+            name: closed twice
+            steps:
+              - connect: ws://fine/
+              - close
+              - close
+            """)
+        #expect(twice.failure?.step == "2", "\(String(describing: twice.failure))")
+        #expect(twice.failure?.message.contains("is not open: closed by the client with code 1000") == true)
+    }
+}
