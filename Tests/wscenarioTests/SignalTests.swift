@@ -6,8 +6,39 @@ import Testing
     import Glibc
 #endif
 
-/// SIGINT/SIGTERM during `wscenario run`, with the built binary: transcripts and reports are still written.
+/// SIGINT/SIGTERM during `wscenario run`, with the built binary: every wait stops at once, and transcripts and
+/// reports are still written.
 @Suite struct SignalTests {
+    /// Runs `wscenario ARGUMENTS` in `cli`, waits (bounded) until `transcript` contains `marker`, sends `signals`
+    /// at once, and returns the exit status (nil, with an issue, when the run does not end).
+    func interrupt(
+        _ cli: CLIHarness, _ arguments: [String], transcript: String, marker: String, signals: [Int32]
+    ) throws -> Int32? {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: TestPaths.wscenarioBinary)
+        process.arguments = arguments
+        process.currentDirectoryURL = cli.directory
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+        var reached = false
+        let deadline = Date().addingTimeInterval(20)
+        while Date() < deadline && !reached {
+            reached = ((try? cli.read(transcript)) ?? "").contains(marker)
+            if !reached { usleep(50_000) }
+        }
+        #expect(reached, "the transcript never showed \(marker)")
+        for signal in signals { kill(process.processIdentifier, signal) }
+        let exitDeadline = Date().addingTimeInterval(20)
+        while process.isRunning && Date() < exitDeadline { usleep(20_000) }
+        guard !process.isRunning else {
+            Issue.record("still running after the signal")
+            return nil
+        }
+        return process.terminationStatus
+    }
+
     @Test func sigintFinishesTranscriptsAndReportsAndExits130() throws {
         let cli = try CLIHarness()
         defer { cli.cleanUp() }
@@ -22,28 +53,11 @@ import Testing
               - wait: 30s
               - send: after
             """)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: TestPaths.wscenarioBinary)
-        process.arguments = ["run", "--serve", "--report", "json=r.json", "--report", "junit=j.xml"]
-        process.currentDirectoryURL = cli.directory
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
         let transcript = ".wscenario/transcripts/scenarios/slow/slow-one.jsonl"
-        var started = false
-        let deadline = Date().addingTimeInterval(20)
-        while Date() < deadline && !started {
-            started = ((try? cli.read(transcript)) ?? "").contains(#""kind":"wait""#)
-            if !started { usleep(50_000) }
-        }
-        #expect(started)
-        kill(process.processIdentifier, SIGINT)
-        let exitDeadline = Date().addingTimeInterval(15)
-        while process.isRunning && Date() < exitDeadline { usleep(20_000) }
-        #expect(!process.isRunning)
-        guard !process.isRunning else { return }
-        #expect(process.terminationStatus == 130)
+        let status = try interrupt(
+            cli, ["run", "--serve", "--report", "json=r.json", "--report", "junit=j.xml"], transcript: transcript,
+            marker: #""kind":"wait""#, signals: [SIGINT])
+        #expect(status == 130)
         let events = try cli.events(transcript)
         #expect(events.last?["event"] as? String == "scenario_end")
         #expect(events.last?["status"] as? String == "interrupted")
@@ -57,31 +71,11 @@ import Testing
         let cli = try CLIHarness()
         defer { cli.cleanUp() }
         try cli.write("scenarios/slow.yaml", "name: slow\nsteps:\n  - connect: ${server}/echo\n  - wait: 30s\n")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: TestPaths.wscenarioBinary)
-        process.arguments = ["run", "--serve", "--report", "json=r.json"]
-        process.currentDirectoryURL = cli.directory
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
         let transcript = ".wscenario/transcripts/scenarios/slow/slow.jsonl"
-        var waiting = false
-        let deadline = Date().addingTimeInterval(20)
-        while Date() < deadline && !waiting {
-            waiting = ((try? cli.read(transcript)) ?? "").contains(#""kind":"wait""#)
-            if !waiting { usleep(50_000) }
-        }
-        #expect(waiting)
-        kill(process.processIdentifier, SIGTERM)
-        kill(process.processIdentifier, SIGTERM)
-        let exitDeadline = Date().addingTimeInterval(20)
-        while process.isRunning && Date() < exitDeadline { usleep(20_000) }
-        guard !process.isRunning else {
-            Issue.record("still running after SIGTERM")
-            return
-        }
-        #expect(process.terminationStatus == 143)
+        let status = try interrupt(
+            cli, ["run", "--serve", "--report", "json=r.json"], transcript: transcript, marker: #""kind":"wait""#,
+            signals: [SIGTERM, SIGTERM])
+        #expect(status == 143)
         let scenario = (try cli.json("r.json")["scenarios"] as? [[String: Any]])?.first
         #expect(scenario?["status"] as? String == "interrupted")
         #expect(try cli.events(transcript).last?["event"] as? String == "scenario_end")
@@ -95,30 +89,10 @@ import Testing
         try cli.write(
             "scenarios/slow.yaml",
             "name: slow handshake\nsteps:\n  - connect: { url: \"${server}/slow?delay=8000\", timeout: 10s }\n")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: TestPaths.wscenarioBinary)
-        process.arguments = ["run", "--serve"]
-        process.currentDirectoryURL = cli.directory
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
         let transcript = ".wscenario/transcripts/scenarios/slow/slow-handshake.jsonl"
-        var requested = false
-        let deadline = Date().addingTimeInterval(20)
-        while Date() < deadline && !requested {
-            requested = ((try? cli.read(transcript)) ?? "").contains("handshake_request")
-            if !requested { usleep(50_000) }
-        }
-        #expect(requested)
-        kill(process.processIdentifier, SIGINT)
-        let exitDeadline = Date().addingTimeInterval(20)
-        while process.isRunning && Date() < exitDeadline { usleep(20_000) }
-        guard !process.isRunning else {
-            Issue.record("still running after SIGINT")
-            return
-        }
-        #expect(process.terminationStatus == 130)
+        let status = try interrupt(
+            cli, ["run", "--serve"], transcript: transcript, marker: "handshake_request", signals: [SIGINT])
+        #expect(status == 130)
         let events = try cli.events(transcript)
         let error = events.first { $0["event"] as? String == "error" }
         #expect(error?["message"] as? String == "interrupted before the opening handshake completed")
@@ -134,7 +108,7 @@ import Testing
         // A TCP server that accepts and never answers.
         let silent = try BackgroundProcess.pythonPeer(
             """
-            import socket, time
+            import socket
             s = socket.socket(); s.bind(("127.0.0.1", 0)); s.listen(8)
             print("listening", s.getsockname()[1], flush=True)
             connections = []
@@ -148,30 +122,9 @@ import Testing
         try cli.write(
             "scenarios/http.yaml",
             "name: silent api\nsteps:\n  - http: { url: \"http://127.0.0.1:\(port)/login\", within: 30s }\n")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: TestPaths.wscenarioBinary)
-        process.arguments = ["run"]
-        process.currentDirectoryURL = cli.directory
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
         let transcript = ".wscenario/transcripts/scenarios/http/silent-api.jsonl"
-        var requested = false
-        let deadline = Date().addingTimeInterval(20)
-        while Date() < deadline && !requested {
-            requested = ((try? cli.read(transcript)) ?? "").contains("http_request")
-            if !requested { usleep(50_000) }
-        }
-        #expect(requested)
-        kill(process.processIdentifier, SIGINT)
-        let exitDeadline = Date().addingTimeInterval(20)
-        while process.isRunning && Date() < exitDeadline { usleep(20_000) }
-        guard !process.isRunning else {
-            Issue.record("still running after SIGINT")
-            return
-        }
-        #expect(process.terminationStatus == 130)
+        let status = try interrupt(cli, ["run"], transcript: transcript, marker: "http_request", signals: [SIGINT])
+        #expect(status == 130)
         let events = try cli.events(transcript)
         let error = events.first { $0["event"] as? String == "error" }
         // Without the interruption reaching the request, the 30 s deadline would end it as a timeout.
