@@ -14,15 +14,9 @@ import Testing
         defer { harness.cleanUp() }
         let suite = harness.directory.appendingPathComponent("suite")
         try FileManager.default.createDirectory(at: suite, withIntermediateDirectories: true)
-        let cert = suite.appendingPathComponent("server.pem").path
-        let key = suite.appendingPathComponent("server-key.pem").path
-        let openssl = try ProcessRunner.run(
-            "/usr/bin/openssl",
-            [
-                "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=localhost",
-                "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1", "-keyout", key, "-out", cert,
-            ], timeout: 60)
-        try #require(openssl.exitCode == 0, "\(openssl.standardError)")
+        let certificate = try SelfSignedCertificate(in: suite)
+        let cert = certificate.certificatePath
+        let key = certificate.keyPath
         try Data(
             """
             name: https login

@@ -10,16 +10,8 @@ import WebSocketEngine
 @Suite(.serialized) struct TLSErrorTests {
     /// A self-signed certificate with the given subjectAltName; returns (certificate, key) paths.
     static func makeCertificate(in directory: URL, name: String, subjectAltName: String) throws -> (String, String) {
-        let certificate = directory.appendingPathComponent("\(name).pem").path
-        let key = directory.appendingPathComponent("\(name)-key.pem").path
-        let openssl = try ProcessRunner.run(
-            "/usr/bin/openssl",
-            [
-                "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", certificate, "-days", "1",
-                "-subj", "/CN=\(name)", "-addext", "subjectAltName=\(subjectAltName)",
-            ], timeout: 30)
-        try #require(openssl.exitCode == 0, "\(openssl.standardError)")
-        return (certificate, key)
+        let certificate = try SelfSignedCertificate(in: directory, name: name, subjectAltName: subjectAltName)
+        return (certificate.certificatePath, certificate.keyPath)
     }
 
     /// Runs `body` with a Python `websockets` wss:// echo server on 127.0.0.1 using a certificate for `subjectAltName`.
