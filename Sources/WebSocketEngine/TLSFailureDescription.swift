@@ -97,6 +97,6 @@ enum TLSFailureDescription {
             return "cannot read the \(role) file \(path): \(reason)"
         }
         let what = role == "private key" ? "a PEM private key" : "a PEM certificate"
-        return "cannot load the \(role) file \(path): not \(what) (\(sanitized("\(error)")))"
+        return "cannot load the \(role) file \(path): not \(what)"
     }
 }

@@ -136,7 +136,14 @@ public final class WebSocketClient: Sendable {
             tls.privateKey = .privateKey(
                 try load("private key", keyFile) { try NIOSSLPrivateKey(file: keyFile, format: .pem) })
         }
-        return try NIOSSLContext(configuration: tls)
+        do {
+            return try NIOSSLContext(configuration: tls)
+        } catch NIOSSLError.failedToLoadPrivateKey {
+            throw WebSocketError(
+                kind: .tls,
+                message: "the private key \(options.keyFile ?? "") does not belong to the certificate "
+                    + "\(options.certificateFile ?? "") (or is not a PEM private key)")
+        }
     }
 
     static func connectError(_ error: Error, url: WebSocketURL, timeout: TimeAmount) -> WebSocketError {

@@ -152,9 +152,20 @@ import WebSocketEngine
         }
         let badError = try #require(badCertificate.error)
         #expect(badError.kind == .tls)
-        #expect(badError.message.hasPrefix("cannot load the certificate file \(garbage): not a PEM certificate"))
+        #expect(badError.message == "cannot load the certificate file \(garbage): not a PEM certificate")
         Self.expectReadable(badError.message)
         let (badKey, _) = await connect("wss://127.0.0.1:1/") { $0.tls.keyFile = garbage }
         #expect(badKey.error?.message.hasPrefix("cannot load the private key file \(garbage)") == true)
+        // A valid key of another certificate.
+        let first = try SelfSignedCertificate(in: directory, name: "first")
+        let second = try SelfSignedCertificate(in: directory, name: "second")
+        let (mismatch, _) = await connect("wss://127.0.0.1:1/") {
+            $0.tls.certificateFile = first.certificatePath
+            $0.tls.keyFile = second.keyPath
+        }
+        #expect(
+            mismatch.error?.message
+                == "the private key \(second.keyPath) does not belong to the certificate \(first.certificatePath) "
+                + "(or is not a PEM private key)")
     }
 }

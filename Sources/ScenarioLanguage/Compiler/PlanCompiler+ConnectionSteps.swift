@@ -16,6 +16,9 @@ extension PlanCompiler {
             error("connect url must start with ws:// or wss://; found '\(literal)'", urlNode)
         }
         scope.opened.insert(name)
+        if let pair = keys["tls"], let literal = url.literalValue, literal.lowercased().hasPrefix("ws://") {
+            warning("tls has no effect on a ws:// URL: use wss:// (or drop tls:)", pair.key)
+        }
         return .connect(
             ConnectStep(
                 connection: name, url: url,
@@ -33,6 +36,7 @@ extension PlanCompiler {
         guard let keys = mapping(node, "tls", allowed: allowed) else { return nil }
         func path(_ key: String) -> String? {
             guard let pair = keys[key], let text = string(pair.value, key) else { return nil }
+            // Not looked for now: the files may be made for the run (the connection says so if they are missing).
             return resolve(path: text)
         }
         if (keys["cert"] == nil) != (keys["key"] == nil) {

@@ -77,6 +77,9 @@ extension PlanCompiler {
             }
         }
         if keys["json"] != nil, let pair = keys["body"] { error("http takes json or body, not both", pair.key) }
+        if let pair = keys["tls"], let literal = url.literalValue, literal.lowercased().hasPrefix("http://") {
+            warning("tls has no effect on an http:// URL: use https:// (or drop tls:)", pair.key)
+        }
         var status: Int?
         if let node = keys["expect"]?.value, let expect = mapping(node, "expect", allowed: ["status"]) {
             status = expect["status"].flatMap { integer($0.value, "status", in: 100...599) }

@@ -11,6 +11,8 @@ extension PlanCompiler {
         let name = keys["name"].flatMap { string($0.value, "name") }
         if keys["name"] == nil {
             error("a scenario needs a name: add 'name: ...' at the top of the document", document)
+        } else if let name, name.allSatisfy(\.isWhitespace), let node = keys["name"]?.value {
+            error("a scenario's name must not be empty: it names the scenario in reports and transcripts", node)
         }
         if let node = keys["timeout"]?.value, let timeout = duration(node, "timeout") { scope.timeout = timeout }
         let tags = keys["tags"].flatMap { stringList($0.value, "tags") } ?? []
@@ -50,10 +52,11 @@ extension PlanCompiler {
                         + "given with --var \(secret)=...", node)
             }
         }
+        let description = keys["description"].flatMap { string($0.value, "description") }
         guard let name, collector.blockingErrorCount == errorsBefore else { return nil }
         let location = keys["name"]?.key.location ?? document.location
         return Scenario(
-            name: name, description: keys["description"].flatMap { string($0.value, "description") }, tags: tags,
+            name: name, description: description, tags: tags,
             vars: vars, secrets: secrets, timeout: scope.timeout, ignore: ignore, inbox: inbox, steps: steps,
             location: location, documentIndex: index, diagnostics: scope.variableDiagnostics)
     }

@@ -66,7 +66,8 @@ extension PlanCompiler {
             code = node.isNull ? nil : closeCode(node, "code", expecting: false)
         }
         let reason = keys["reason"].flatMap { template($0.value, "reason") } ?? Template(literal: "")
-        if code == nil, keys["reason"] != nil, let pair = keys["reason"] {
+        // Only for `code: null` (no code); an invalid code is reported on its own.
+        if code == nil, keys["code"]?.value.isNull == true, let pair = keys["reason"] {
             error("a close without a code cannot carry a reason: add code:", pair.key)
         }
         if let literal = reason.literalValue, literal.utf8.count > 123, let node = keys["reason"]?.value {

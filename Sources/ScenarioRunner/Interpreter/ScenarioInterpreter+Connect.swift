@@ -98,6 +98,7 @@ extension ScenarioInterpreter {
             } else {
                 text = "the opening handshake failed: " + message
             }
+        case .closed: text = "the connection ended: " + message
         default: text = "\(failure.kind.rawValue) error: \(message)"
         }
         if let response = failure.response { text += "\n" + describe(response) }
