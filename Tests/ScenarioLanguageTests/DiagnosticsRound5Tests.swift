@@ -27,4 +27,24 @@ import Testing
         #expect(warnings.contains { $0.contains("tls has no effect on a ws:// URL: use wss://") })
         #expect(warnings.contains { $0.contains("tls has no effect on an http:// URL: use https://") })
     }
+
+    @Test func aVariableUsedBeforeItsEntryIsAnOrderingMistake() {
+        let suite = load(
+            """
+            name: t
+            vars:
+              a: "${b}-x"
+              b: 1
+            steps:
+              - set: { c: "${d}", d: 2 }
+              - wait: 1ms
+            """)
+        #expect(
+            errorHeaders(suite) == [
+                "test.yaml:3:6: error: variable 'b' is used before it is set at line 4: entries are set in order, "
+                    + "so move 'b' above this one",
+                "test.yaml:6:15: error: variable 'd' is used before it is set at line 6: entries are set in order, "
+                    + "so move 'd' above this one",
+            ], "\(errorHeaders(suite))")
+    }
 }

@@ -3,6 +3,9 @@
 struct CompileScope {
     var timeout: Duration = Scenario.defaultTimeout
     var defined: Set<String> = []
+    /// While a `vars:`/`set:` mapping is compiled: its names not defined yet, with their lines (a reference to one
+    /// of them is an ordering mistake, not a missing variable).
+    var definedLater: [String: Int] = [:]
     var opened: Set<String> = []
     /// Connections closed by `close`/`disconnect` (and where), until connected again.
     var closed: [String: SourceLocation] = [:]

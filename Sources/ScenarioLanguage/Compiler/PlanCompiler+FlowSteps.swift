@@ -24,6 +24,11 @@ extension PlanCompiler {
         }
         var result: [VariableAssignment] = []
         for pair in pairs {
+            if let name = pair.name, !scope.defined.contains(name) { scope.definedLater[name] = pair.key.location.line }
+        }
+        defer { scope.definedLater = [:] }
+        for pair in pairs {
+            if let name = pair.name { scope.definedLater[name] = nil }
             guard let name = pair.name, Template.isIdentifier(Substring(name)) else {
                 error(
                     "invalid variable name '\(pair.name ?? "")' in \(what): use letters, digits, '_' and '-'", pair.key)

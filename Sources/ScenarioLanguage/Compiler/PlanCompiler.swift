@@ -119,6 +119,14 @@ final class PlanCompiler {
             case .variable(let name):
                 scope.used.insert(name)
                 guard !scope.defined.contains(name) else { continue }
+                if let line = scope.definedLater[name] {
+                    let message =
+                        "variable '\(name)' is used before it is set at line \(line): entries are set in order, "
+                        + "so move '\(name)' above this one"
+                    scope.variableDiagnostics.append(
+                        collector.addScenarioScoped(Diagnostic(.error, message, at: node.location)))
+                    continue
+                }
                 let known = Array(scope.defined).sorted()
                 let hint = Suggestion.closest(to: name, in: known).map { " (did you mean '\($0)'?)" } ?? ""
                 let message =
