@@ -47,4 +47,28 @@ import Testing
                     + "so move 'd' above this one",
             ], "\(errorHeaders(suite))")
     }
+
+    @Test func literalURLsThatCannotWorkAreReportedByCheck() {
+        let suite = load(
+            """
+            name: t
+            steps:
+              - connect: { as: a, url: "ws://" }
+              - connect: { as: b, url: "ws://127.0.0.1:99999/" }
+              - connect: { as: c, url: "ws://exa mple.com/" }
+              - connect: { as: d, url: "ws://[::1]:8080/ok" }
+              - http: "http://127.0.0.1:0/x"
+            """)
+        #expect(
+            errorHeaders(suite) == [
+                "test.yaml:3:28: error: invalid URL 'ws://': the URL has no host (write it like "
+                    + "ws://127.0.0.1:9001/path)",
+                "test.yaml:4:28: error: invalid URL 'ws://127.0.0.1:99999/': the port must be a number between 1 "
+                    + "and 65535; found '99999'",
+                "test.yaml:5:28: error: invalid URL 'ws://exa mple.com/': a URL cannot contain spaces "
+                    + "(percent-encode them: %20)",
+                "test.yaml:7:11: error: invalid URL 'http://127.0.0.1:0/x': the port must be a number between 1 "
+                    + "and 65535; found '0'",
+            ], "\(errorHeaders(suite))")
+    }
 }

@@ -14,6 +14,8 @@ extension PlanCompiler {
         }
         if let literal = url.literalValue, !(literal.hasPrefix("ws://") || literal.hasPrefix("wss://")) {
             error("connect url must start with ws:// or wss://; found '\(literal)'", urlNode)
+        } else if let literal = url.literalValue, let problem = LiteralURLCheck.problem(literal) {
+            error("invalid URL '\(literal)': \(problem)", urlNode)
         }
         scope.opened.insert(name)
         if let pair = keys["tls"], let literal = url.literalValue, literal.lowercased().hasPrefix("ws://") {

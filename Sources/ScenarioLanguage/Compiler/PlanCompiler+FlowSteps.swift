@@ -72,6 +72,8 @@ extension PlanCompiler {
         guard let urlNode = require(keys, "url", "http", value), let url = template(urlNode, "url") else { return nil }
         if let literal = url.literalValue, !(literal.hasPrefix("http://") || literal.hasPrefix("https://")) {
             error("http url must start with http:// or https://; found '\(literal)'", urlNode)
+        } else if let literal = url.literalValue, let problem = LiteralURLCheck.problem(literal) {
+            error("invalid URL '\(literal)': \(problem)", urlNode)
         }
         let methods = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]
         var method = "GET"
