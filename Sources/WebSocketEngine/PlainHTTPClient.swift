@@ -33,13 +33,10 @@ public struct PlainHTTPClient: Sendable {
     ) async -> Result<HTTPResponseHead, WebSocketError> {
         let deadline = NIODeadline.now() + timeout
         let sslContext: NIOSSLContext?
-        do {
+        do throws(WebSocketError) {
             sslContext = url.secure ? try WebSocketClient.makeSSLContext(tls) : nil
-        } catch let error as WebSocketError {
-            return .failure(error)
         } catch {
-            let message = "TLS configuration failed: \(TLSFailureDescription.sanitized("\(error)"))"
-            return .failure(WebSocketError(kind: .tls, message: message))
+            return .failure(error)
         }
         let eventLoop = eventLoopGroup.any()
         let promise = eventLoop.makePromise(of: HTTPResponseHead.self)

@@ -48,13 +48,10 @@ public final class WebSocketClient: Sendable {
                     message: "not a ws:// or wss:// URL: \(configuration.url)"))
         }
         let sslContext: NIOSSLContext?
-        do {
+        do throws(WebSocketError) {
             sslContext = url.secure ? try Self.makeSSLContext(configuration.tls) : nil
-        } catch let error as WebSocketError {
-            return failure(error)
         } catch {
-            let message = "TLS configuration failed: \(TLSFailureDescription.sanitized("\(error)"))"
-            return failure(WebSocketError(kind: .tls, message: message))
+            return failure(error)
         }
         var random = ClosureRandom(source: configuration.random)
         let key = HandshakeKey.generate(using: &random)
@@ -113,10 +110,11 @@ public final class WebSocketClient: Sendable {
             deflate: completion.deflate)
     }
 
-    static func makeSSLContext(_ options: WebSocketTLSOptions) throws -> NIOSSLContext {
+    /// The TLS context for `options`; every failure comes back as a `.tls` error that names the file at fault.
+    static func makeSSLContext(_ options: WebSocketTLSOptions) throws(WebSocketError) -> NIOSSLContext {
         var tls = TLSConfiguration.makeClientConfiguration()
         if options.insecure { tls.certificateVerification = .none }
-        func load<T>(_ role: String, _ path: String, _ body: () throws -> T) throws -> T {
+        func load<T>(_ role: String, _ path: String, _ body: () throws -> T) throws(WebSocketError) -> T {
             do {
                 return try body()
             } catch {
@@ -143,6 +141,9 @@ public final class WebSocketClient: Sendable {
                 kind: .tls,
                 message: "the private key \(options.keyFile ?? "") does not belong to the certificate "
                     + "\(options.certificateFile ?? "") (or is not a PEM private key)")
+        } catch {
+            throw WebSocketError(
+                kind: .tls, message: "TLS configuration failed: \(TLSFailureDescription.sanitized("\(error)"))")
         }
     }
 
