@@ -20,16 +20,13 @@ public final class BuiltInServer: Sendable {
     public let usesTLS: Bool
 
     /// `ws://HOST:PORT` (or `wss://` with TLS), without a path.
-    public var url: String {
-        let shownHost = host.contains(":") ? "[\(host)]" : host
-        return "\(usesTLS ? "wss" : "ws")://\(shownHost):\(port)"
-    }
+    public var url: String { "\(usesTLS ? "wss" : "ws")://\(authority)" }
 
     /// `http://HOST:PORT` (or `https://` with TLS), without a path: the base of the plain HTTP endpoints (`/login`).
-    public var httpURL: String {
-        let shownHost = host.contains(":") ? "[\(host)]" : host
-        return "\(usesTLS ? "https" : "http")://\(shownHost):\(port)"
-    }
+    public var httpURL: String { "\(usesTLS ? "https" : "http")://\(authority)" }
+
+    /// `HOST:PORT`, an IPv6 host in brackets.
+    private var authority: String { "\(host.contains(":") ? "[\(host)]" : host):\(port)" }
 
     private init(channel: Channel, context: ServerContext, host: String, port: Int) {
         self.channel = channel
