@@ -53,7 +53,12 @@ extension ScenarioInterpreter {
             response = answer
         }
         let finished = environment.monotonicNanos()
-        maskSecretCaptures(step.captures, in: response)
+        let captured = CapturedValues(step.captures, from: response)
+        // Values captured into `secrets:` names are masked before the response is recorded, so that no output
+        // (not even `--verbose`) shows them.
+        for (capture, value) in zip(step.captures, captured.values) where scenario.secrets.contains(capture.name) {
+            if let value { transcript.addSecrets(secretTexts(value)) }
+        }
         var responseFields: [(String, OutputJSON)] = [("status", .int(response.status))]
         if !response.reason.isEmpty { responseFields.append(("reason", .string(response.reason))) }
         responseFields.append(("headers", transcript.currentRedactor.headersJSON(response.headers)))
@@ -67,17 +72,7 @@ extension ScenarioInterpreter {
                     + (response.reason.isEmpty ? "" : " \(response.reason)") + "\n"
                     + ScenarioInterpreter.describe(response))
         }
-        try capture(step.captures, from: response, request: "\(step.method) \(url)")
-    }
-
-    /// Registers the values that captures into `secrets:` names will take before the response is recorded, so
-    /// that no output (not even `--verbose`) shows them.
-    private func maskSecretCaptures(_ captures: [JSONPathCapture], in response: HandshakeResponse) {
-        let secret = captures.filter { scenario.secrets.contains($0.name) }
-        guard !secret.isEmpty, let document = JSONText.parse(response.bodyText) else { return }
-        for capture in secret {
-            if let value = capture.path.value(in: document) { transcript.addSecrets(secretTexts(value)) }
-        }
+        try record(captured, of: step.captures, from: response, request: "\(step.method) \(url)")
     }
 
     /// Whether a rendered header name or value would split the request (CR, LF or NUL).
@@ -85,15 +80,17 @@ extension ScenarioInterpreter {
         text.utf8.contains { $0 == 13 || $0 == 10 || $0 == 0 }
     }
 
-    /// `capture:` from the response's JSON body.
-    private func capture(_ captures: [JSONPathCapture], from response: HandshakeResponse, request: String) throws {
+    /// `capture:` from the response's JSON body: sets the variables, or fails naming what is missing.
+    private func record(
+        _ captured: CapturedValues, of captures: [JSONPathCapture], from response: HandshakeResponse, request: String
+    ) throws {
         guard !captures.isEmpty else { return }
         let preview = ScenarioInterpreter.bodyPreview(response)
-        guard let document = JSONText.parse(response.bodyText) else {
+        guard captured.bodyIsJSON else {
             throw StepFailure("capture: the response to \(request) is not JSON: \(preview)")
         }
-        for capture in captures {
-            guard let value = capture.path.value(in: document) else {
+        for (capture, value) in zip(captures, captured.values) {
+            guard let value else {
                 throw StepFailure("capture \(capture.name): \(capture.path.source) selects nothing in \(preview)")
             }
             recordCapture(capture.name, value, connection: nil)
