@@ -3,7 +3,7 @@
 struct ExactKey: Hashable, Sendable {
     let text: String
 
-    static func == (lhs: ExactKey, rhs: ExactKey) -> Bool { lhs.text.utf8.elementsEqual(rhs.text.utf8) }
+    static func == (lhs: ExactKey, rhs: ExactKey) -> Bool { ExactText.equal(lhs.text, rhs.text) }
 
     func hash(into hasher: inout Hasher) {
         var copy = text

@@ -1,15 +1,15 @@
 import Foundation
 
-/// Text comparisons of matchers: exact, by Unicode scalars (`"\u00e9"` is not `"e\u0301"`), not by the canonical
-/// equivalence of `String`'s `==` and `contains`.
-enum ExactText {
+/// Text comparisons of matchers and JSON strings and keys: exact, by Unicode scalars (`"\u00e9"` is not
+/// `"e\u0301"`), not by the canonical equivalence of `String`'s `==` and `contains`.
+public enum ExactText {
     /// Whether `actual` is exactly `expected`.
-    static func equal(_ actual: String, _ expected: String) -> Bool {
+    public static func equal(_ actual: String, _ expected: String) -> Bool {
         actual.utf8.elementsEqual(expected.utf8)
     }
 
     /// Whether `text` contains `part` exactly (every text contains the empty text).
-    static func contains(_ text: String, _ part: String) -> Bool {
+    public static func contains(_ text: String, _ part: String) -> Bool {
         part.isEmpty || text.range(of: part, options: .literal) != nil
     }
 }
