@@ -22,7 +22,7 @@ struct RunCommand: AsyncParsableCommand {
               wscenario run --serve scenarios/
               wscenario run --var server=ws://127.0.0.1:9001 --tag smoke
               wscenario run --jobs 4 --report junit=out/ws.xml tests/ws/
-              wscenario run --serve --report tap=out/ws.tap scenarios/
+              wscenario run --serve --report html=out/ws.html --report tap=out/ws.tap scenarios/
               wscenario run --shard 2/4 --fail-fast --quiet
               wscenario run --no-transcripts --report junit=out/soak.xml soak/
             """)
@@ -56,7 +56,7 @@ struct RunCommand: AsyncParsableCommand {
     var noTranscripts = false
 
     @Option(
-        help: ArgumentHelp("Write a report: junit=FILE, json=FILE or tap=FILE (repeatable).", valueName: "FORMAT=FILE"))
+        help: ArgumentHelp("Write a report: junit=FILE, json=FILE, tap=FILE or html=FILE (repeatable).", valueName: "FORMAT=FILE"))
     var report: [String] = []
 
     @Flag(
@@ -85,7 +85,7 @@ struct RunCommand: AsyncParsableCommand {
         }
         for argument in report {
             guard let request = ReportRequest(argument: argument) else {
-                RunCommand.fail("error: --report must be junit=FILE, json=FILE or tap=FILE, got \(argument)")
+                RunCommand.fail("error: --report must be junit=FILE, json=FILE, tap=FILE or html=FILE, got \(argument)")
             }
             options.reports.append(request)
         }

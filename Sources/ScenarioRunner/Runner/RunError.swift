@@ -30,13 +30,7 @@ public struct RunError: Error, Sendable, CustomStringConvertible {
     }
 
     static func reportUnwritable(_ report: ReportRequest, reason: String) -> RunError {
-        let format: String
-        switch report {
-        case .junit: format = "junit"
-        case .json: format = "json"
-        case .tap: format = "tap"
-        }
-        return RunError(reason: .reportUnwritable(format: format, path: report.path, reason: reason), diagnostics: [])
+        RunError(reason: .reportUnwritable(format: report.format, path: report.path, reason: reason), diagnostics: [])
     }
 
     /// Whether the files were invalid (diagnostics hold the errors).

@@ -173,13 +173,14 @@ public struct ScenarioRunner: Sendable {
     public func writeReports(_ summary: RunSummary) -> [String] {
         var errors: [String] = []
         for report in options.reports {
+            let url = URL(fileURLWithPath: report.path)
             let text: String
             switch report {
             case .junit: text = JUnitReport.render(summary)
             case .json: text = JSONReport.render(summary)
             case .tap: text = TAPReport.render(summary)
+            case .html: text = HTMLReport.render(summary, reportDirectory: url.deletingLastPathComponent())
             }
-            let url = URL(fileURLWithPath: report.path)
             do {
                 try FileManager.default.createDirectory(
                     at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
