@@ -56,7 +56,8 @@ struct RunCommand: AsyncParsableCommand {
     var noTranscripts = false
 
     @Option(
-        help: ArgumentHelp("Write a report: junit=FILE, json=FILE, tap=FILE or html=FILE (repeatable).", valueName: "FORMAT=FILE"))
+        help: ArgumentHelp(
+            "Write a report: junit=FILE, json=FILE, tap=FILE or html=FILE (repeatable).", valueName: "FORMAT=FILE"))
     var report: [String] = []
 
     @Flag(

@@ -1,11 +1,11 @@
 import Foundation
 import Testing
 
+@testable import ScenarioRunner
+
 #if canImport(FoundationXML)
     import FoundationXML
 #endif
-
-@testable import ScenarioRunner
 
 /// `--report html=FILE`: a self-contained page that is also well-formed XML, so an XML parser can check it.
 @Suite struct HTMLReportTests {

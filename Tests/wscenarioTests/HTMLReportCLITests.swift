@@ -38,7 +38,10 @@ import Testing
         let document = try XMLDocument(xmlString: page)
         let failures = try document.nodes(forXPath: "//nav//li").map { $0.stringValue ?? "" }
         #expect(failures.count == 1)
-        #expect(failures.first?.hasPrefix("scenarios/page.yaml: wrong reply — step 2 (expect_message) at scenarios/page.yaml:15") == true, "\(failures)")
+        #expect(
+            failures.first?.hasPrefix(
+                "scenarios/page.yaml: wrong reply — step 2 (expect_message) at scenarios/page.yaml:15") == true,
+            "\(failures)")
         let names = try document.nodes(forXPath: "//details/summary/span[@class='name']").map { $0.stringValue }
         #expect(names == ["echo <works> & more", "wrong reply"])
         let message = try document.nodes(forXPath: "//pre[@class='message']").first?.stringValue ?? ""
