@@ -93,7 +93,7 @@ import Testing
         #expect(
             suite.diagnostics.map(\.header) == [
                 part + ":2:11: error: undefined variable 'who': define it under vars:, set it with set: or a capture "
-                    + "before this step, or pass --var who=VALUE",
+                    + "before this step, or pass --var who=VALUE (included from \(main):4:14)",
                 part
                     + ":1:1: warning: this file is included by \(main): it is checked as part of that file and not run "
                     + "on its own",

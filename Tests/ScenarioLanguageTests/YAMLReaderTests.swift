@@ -33,7 +33,8 @@ import Testing
         let result = read("name: a\n---\nname: [b\n")
         #expect(result.documents.count == 1)
         #expect(result.errors.count == 1)
-        #expect(result.errors.first?.location?.line == 4)
+        #expect(result.errors.first?.location?.line == 3, "where the unclosed '[' opens")
+        #expect(result.errors.first?.location?.column == 7)
     }
 
     @Test func everyDuplicateKeyIsReportedAndParsingGoesOn() {

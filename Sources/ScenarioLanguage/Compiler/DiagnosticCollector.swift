@@ -2,11 +2,17 @@
 final class DiagnosticCollector {
     private(set) var diagnostics: [Diagnostic] = []
     private let sources: SourceRegistry
-    private var seen: Set<String> = []
+    /// The index in `diagnostics` of each header recorded (before any include trail was added).
+    private var seen: [String: Int] = [:]
 
     init(sources: SourceRegistry) {
         self.sources = sources
     }
+
+    /// The `include` steps being compiled, outermost first: a diagnostic recorded meanwhile names them, so
+    /// that a problem in an included file says which include brought it in. The same problem met again
+    /// through another include is not repeated.
+    var includeTrail: [SourceLocation] = []
 
     /// Records `diagnostic` (once per header).
     func add(_ diagnostic: Diagnostic) {
@@ -25,7 +31,12 @@ final class DiagnosticCollector {
         if diagnostic.sourceLine == nil, let location = diagnostic.location {
             diagnostic.sourceLine = sources.line(location.line, of: location.file)
         }
-        guard seen.insert(diagnostic.header).inserted else { return diagnostic }
+        if let index = seen[diagnostic.header] { return diagnostics[index] }
+        seen[diagnostic.header] = diagnostics.count
+        if !includeTrail.isEmpty {
+            let trail = includeTrail.reversed().map { "\($0)" }.joined(separator: ", from ")
+            diagnostic.message += " (included from \(trail))"
+        }
         diagnostics.append(diagnostic)
         if scenarioScoped, diagnostic.severity == .error { scopedErrorCount += 1 }
         return diagnostic

@@ -10,7 +10,10 @@ extension PlanCompiler {
         if scope.includeStack.contains(resolved) {
             let start = scope.includeStack.firstIndex(of: resolved) ?? 0
             let chain = (scope.includeStack[start...] + [resolved]).map { ($0 as NSString).lastPathComponent }
+            let trail = collector.includeTrail
+            collector.includeTrail = []  // the message names the chain already
             error("include cycle: \(chain.joined(separator: " → ")); remove one of these includes", fileNode)
+            collector.includeTrail = trail
             return nil
         }
         let includeVars = keys["vars"].map { variableAssignments($0.value, "include vars") } ?? []
@@ -21,6 +24,8 @@ extension PlanCompiler {
             return nil
         }
         included.insert(PathNormalizer.absolute(resolved))
+        collector.includeTrail.append(fileNode.location)
+        defer { collector.includeTrail.removeLast() }
         entry.result.errors.forEach(collector.add)
         guard let document = entry.result.documents.first(where: { !$0.isNull }) else {
             if entry.result.errors.isEmpty { error("included file '\(path)' has no steps", fileNode) }

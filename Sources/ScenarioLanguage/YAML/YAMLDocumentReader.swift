@@ -123,6 +123,19 @@ struct YAMLDocumentReader {
                 let message = "tabs are not allowed for indentation in YAML: use spaces"
                 return (Diagnostic(.error, message, at: at, sourceLine: text), nil)
             }
+            if let context, context.mark.line < mark.line,
+                let unclosed = YAMLErrorHints.unclosedConstruct(context.text)
+            {
+                // The parser only notices an unclosed quote or bracket where it gives up (often the end of
+                // the file); the place to fix is where it was opened.
+                var message = "invalid YAML: \(unclosed.what) that starts here is never closed ("
+                message += "\(problem) at line \(mark.line), column \(mark.column)); \(unclosed.fix)"
+                let nearby = [context.mark.line, mark.line, mark.line - 1].compactMap { lines.line($0) }
+                if nearby.contains(where: { YAMLErrorHints.unquotedPlaceholderInFlow($0) }) {
+                    message += "; " + YAMLErrorHints.quotePlaceholders
+                }
+                return (make(message, context.mark), nil)
+            }
             var message = "invalid YAML: \(problem)"
             if let context { message += " (\(context.text) at line \(context.mark.line))" }
             message += "; check the indentation and quoting here"

@@ -44,4 +44,19 @@ enum YAMLErrorHints {
 
     /// The hint added to YAML errors near an unquoted `${...}` in a flow collection.
     static let quotePlaceholders = "quote values that contain ${...} inside { } or [ ] (e.g. \"${uuid}\")"
+
+    /// For the context of a YAML error that is an opened construct (`while scanning a quoted scalar`, `while
+    /// parsing a flow mapping/sequence`): what was opened and how to close it.
+    static func unclosedConstruct(_ context: String) -> (what: String, fix: String)? {
+        switch context {
+        case "while scanning a quoted scalar":
+            return ("the quoted string", "add the closing quote, or use a block scalar (|) for multi-line text")
+        case "while parsing a flow mapping":
+            return ("the '{' mapping", "add the closing '}' and separate its entries with ','")
+        case "while parsing a flow sequence":
+            return ("the '[' list", "add the closing ']' and separate its items with ','")
+        default:
+            return nil
+        }
+    }
 }
