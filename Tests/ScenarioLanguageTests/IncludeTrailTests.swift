@@ -9,12 +9,12 @@ import Testing
 @Suite struct IncludeTrailTests {
     static let files = [
         "main.yaml": """
-            name: main
-            steps:
-              - connect: ws://127.0.0.1:9001/
-              - include: parts/outer.yaml
-              - include: { file: parts/inner.yaml }
-            """,
+        name: main
+        steps:
+          - connect: ws://127.0.0.1:9001/
+          - include: parts/outer.yaml
+          - include: { file: parts/inner.yaml }
+        """,
         "parts/outer.yaml": "steps:\n  - include: inner.yaml\n  - send: { text: hi, bogus: 1 }\n",
         "parts/inner.yaml": "steps:\n  - send: { text: \"unclosed }\n",
     ]
