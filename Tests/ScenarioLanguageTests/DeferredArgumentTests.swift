@@ -77,7 +77,7 @@ import Testing
         #expect(headers.contains("test.yaml:6:11: error: wait must be a duration; found '$${t}'"), "\(headers)")
     }
 
-    @Test func regexPlaceholdersAreCheckedAsTemplatesAndJSONPathOnesWarn() {
+    @Test func regexAndJSONPathPlaceholdersAreCheckedAsTemplates() throws {
         let suite = load(
             """
             name: t
@@ -87,13 +87,27 @@ import Testing
               - expect_message: { regex: "^${id}$" }
               - expect_message: { regex: "^${nope}$" }
               - expect_message: { jsonpath: { "$.items[?@.id == '${id}']": 1 } }
+              - expect_message: { jsonpath: { "$.items[${missing}]": 1 }, capture: { x: "$.a[${id}]" } }
             """)
         #expect(
             errorHeaders(suite) == [
                 "test.yaml:6:30: error: undefined variable 'nope': define it under vars:, set it with set: or a "
-                    + "capture before this step, or pass --var nope=VALUE"
+                    + "capture before this step, or pass --var nope=VALUE",
+                "test.yaml:8:35: error: undefined variable 'missing': define it under vars:, set it with set: or a "
+                    + "capture before this step, or pass --var missing=VALUE",
             ])
-        #expect(suite.diagnostics.contains { $0.rendered.contains("JSONPath queries are not interpolated") })
+        #expect(!suite.warnings.contains { $0.message.contains("JSONPath") }, "\(suite.warnings)")
+        let steps = try #require(suite.scenarios.first?.steps)
+        guard case .expectMessage(let step) = steps[3].kind, case .jsonPath(let entries) = step.matcher else {
+            Issue.record("not a jsonpath matcher: \(steps[3].kind)")
+            return
+        }
+        let path = try #require(entries.first?.path)
+        #expect(path.template != nil && path.segments.isEmpty, "parsed when the step runs")
+        let resolved = try path.resolved { _ in .string("A-1") }
+        #expect(resolved.source == "$.items[?@.id == 'A-1']" && resolved.template == nil)
+        #expect(resolved.value(in: .array([])) == nil)
+        #expect(throws: JSONPathRenderError.self) { try path.resolved { _ in .string("'") } }
     }
 
     @Test func applyingValuesSetsTheRightArgument() {

@@ -28,8 +28,9 @@ struct MatcherVerdictTests {
             .json(literal("[1,2,3]"), exact: false), .json(.array([.any, .type(.integer)]), exact: false),
             .jsonPath([(try JSONPath("$.n"), .equals(.integer(1)))]),
             .jsonPath([(try JSONPath("$.missing"), .absent), (try JSONPath("$.type"), .any)]),
-            .binary(.exact(Array("hello".utf8))), .binary(.prefix(Array("he".utf8))), .binary(.exact([])),
-            .binary(.prefix([])),
+            .binary(Array("hello".utf8), prefix: false), .binary(Array("he".utf8), prefix: true),
+            .binary([], prefix: false),
+            .binary([], prefix: true),
         ]
     }
 
@@ -62,13 +63,13 @@ struct MatcherVerdictTests {
         #expect(message.text == text)
         #expect(!ResolvedMatcher.text(text).matches(message))
         #expect(ResolvedMatcher.text(text).mismatches(message) == ["expected a text message, got binary"])
-        #expect(ResolvedMatcher.binary(.exact(Array(text.utf8))).matches(message))
-        #expect(ResolvedMatcher.binary(.prefix(Array("ünï".utf8))).matches(message))
-        #expect(!ResolvedMatcher.binary(.prefix(Array("ünx".utf8))).matches(message))
+        #expect(ResolvedMatcher.binary(Array(text.utf8), prefix: false).matches(message))
+        #expect(ResolvedMatcher.binary(Array("ünï".utf8), prefix: true).matches(message))
+        #expect(!ResolvedMatcher.binary(Array("ünx".utf8), prefix: true).matches(message))
         var other = Array(text.utf8)
         other[other.count - 1] = 0x21
-        #expect(!ResolvedMatcher.binary(.exact(other)).matches(message))
-        #expect(!ResolvedMatcher.binary(.exact(other.dropLast())).matches(message))
+        #expect(!ResolvedMatcher.binary(other, prefix: false).matches(message))
+        #expect(!ResolvedMatcher.binary(Array(other.dropLast()), prefix: false).matches(message))
         let invalid = InboxMessage(index: 4, isText: false, payload: [0xC3], nanos: 0)
         #expect(invalid.text == nil)
     }

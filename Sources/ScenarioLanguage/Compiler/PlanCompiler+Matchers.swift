@@ -35,13 +35,35 @@ extension PlanCompiler {
     private func binaryPattern(_ node: YAMLNode) -> BinaryPattern? {
         let allowed = ["hex", "base64", "prefix_hex"]
         guard let (key, pair) = exactlyOne(node, "binary", allowed: allowed) else { return nil }
-        guard let bytes = bytes(pair.value, encoding: key == "base64" ? "base64" : "hex", what: key) else { return nil }
-        return key == "prefix_hex" ? .prefix(bytes) : .exact(bytes)
+        guard let value = bytes(pair.value, encoding: key == "base64" ? "base64" : "hex", what: key) else {
+            return nil
+        }
+        switch value {
+        case .decoded(let bytes): return key == "prefix_hex" ? .prefix(bytes) : .exact(bytes)
+        case .deferred(let encoded): return .encoded(encoded, prefix: key == "prefix_hex")
+        }
     }
 
-    /// Decodes a `hex:` or `base64:` string.
-    func bytes(_ node: YAMLNode, encoding: String, what: String) -> [UInt8]? {
-        guard let text = string(node, what) else { return nil }
+    /// A `hex:` or `base64:` string: decoded now, or, when it has placeholders, kept for its step to decode.
+    enum BytesValue {
+        case decoded([UInt8])
+        case deferred(EncodedBytes)
+    }
+
+    /// Decodes a `hex:` or `base64:` string (or keeps it with its placeholders).
+    func bytes(_ node: YAMLNode, encoding: String, what: String) -> BytesValue? {
+        guard var text = string(node, what) else { return nil }
+        if text.contains("${") {
+            guard let template = template(text: text, node) else { return nil }
+            if !template.references.isEmpty {
+                return .deferred(EncodedBytes(encoding: encoding == "base64" ? .base64 : .hex, template: template))
+            }
+            text = template.literalValue ?? text
+        }
+        return decodedBytes(text, node, encoding: encoding, what: what).map(BytesValue.decoded)
+    }
+
+    private func decodedBytes(_ text: String, _ node: YAMLNode, encoding: String, what: String) -> [UInt8]? {
         if encoding == "base64" {
             guard let bytes = ByteDecoding.base64(text) else {
                 error("invalid base64 in \(what): use the standard alphabet A-Z a-z 0-9 + / with = padding", node)

@@ -38,7 +38,11 @@ extension PlanCompiler {
             }
             return .file(path: resolved)
         }
-        return bytes(pair.value, encoding: key, what: key).map(BinarySource.bytes)
+        switch bytes(pair.value, encoding: key, what: key) {
+        case .decoded(let bytes): return .bytes(bytes)
+        case .deferred(let encoded): return .encoded(encoded)
+        case nil: return nil
+        }
     }
 
     func controlFrame(_ value: YAMLNode, step: YAMLNode, _ keyword: String) -> ControlFrameStep? {
@@ -103,8 +107,11 @@ extension PlanCompiler {
                 guard let text = template(pair.value, "text") else { return nil }
                 payload = .text(text)
             } else {
-                guard let bytes = bytes(pair.value, encoding: key, what: key) else { return nil }
-                payload = .bytes(bytes)
+                switch bytes(pair.value, encoding: key, what: key) {
+                case .decoded(let bytes): payload = .bytes(bytes)
+                case .deferred(let encoded): payload = .encoded(encoded)
+                case nil: return nil
+                }
             }
         }
         var length: UInt64?

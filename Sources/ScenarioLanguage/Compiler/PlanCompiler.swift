@@ -248,10 +248,11 @@ final class PlanCompiler {
     }
 
     func jsonPath(text: String, _ node: YAMLNode, _ what: String) -> JSONPath? {
+        var text = text
         if text.contains("${") {
-            warning(
-                "JSONPath queries are not interpolated: '\(text)' is used as written; put the variable in the "
-                    + "value instead (jsonpath: { \"$.id\": \"${id}\" })", node)
+            guard let template = template(text: text, node) else { return nil }
+            guard template.references.isEmpty else { return JSONPath(template: template) }  // parsed when run
+            text = template.literalValue ?? text  // only `$${` escapes
         }
         do {
             return try JSONPath(text)

@@ -22,6 +22,8 @@ public enum BinaryPattern: Sendable, Equatable {
     case exact([UInt8])
     /// `prefix_hex:`: the message starts with these bytes.
     case prefix([UInt8])
+    /// `hex:`, `base64:` or (`prefix: true`) `prefix_hex:` with placeholders, decoded when the step runs.
+    case encoded(EncodedBytes, prefix: Bool)
 }
 
 /// One `"$.path": expected` entry of a `jsonpath:` matcher.

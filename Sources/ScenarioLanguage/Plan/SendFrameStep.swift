@@ -22,4 +22,6 @@ public enum FramePayload: Sendable {
     case text(Template)
     /// `hex:` / `base64:`: these bytes.
     case bytes([UInt8])
+    /// `hex:` / `base64:` with placeholders, decoded when the step runs.
+    case encoded(EncodedBytes)
 }

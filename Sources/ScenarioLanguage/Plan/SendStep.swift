@@ -22,6 +22,8 @@ public enum MessagePayload: Sendable {
 public enum BinarySource: Sendable, Equatable {
     /// Bytes decoded at load time from `hex:` or `base64:`.
     case bytes([UInt8])
+    /// `hex:` or `base64:` with placeholders, decoded when the step runs.
+    case encoded(EncodedBytes)
     /// `file:` — the contents of this file (resolved against the scenario file; checked to exist at load).
     case file(path: String)
 }

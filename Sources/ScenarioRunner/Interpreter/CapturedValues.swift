@@ -8,9 +8,10 @@ struct CapturedValues {
     /// Per capture, in order: the selected value, or nil when the query selects nothing (or the body is not JSON).
     let values: [JSONValue?]
 
-    init(_ captures: [JSONPathCapture], from response: HandshakeResponse) {
-        let document = captures.isEmpty ? nil : JSONText.parse(response.bodyText)
+    /// `paths`: the captures' queries, their placeholders rendered.
+    init(_ paths: [JSONPath], from response: HandshakeResponse) {
+        let document = paths.isEmpty ? nil : JSONText.parse(response.bodyText)
         bodyIsJSON = document != nil
-        values = captures.map { capture in document.flatMap { capture.path.value(in: $0) } }
+        values = paths.map { path in document.flatMap { path.value(in: $0) } }
     }
 }

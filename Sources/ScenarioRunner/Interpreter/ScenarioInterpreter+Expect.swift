@@ -86,14 +86,14 @@ extension ScenarioInterpreter {
         // Patterns first: their placeholders see the variables as they were before this step's captures (as
         // `check` does).
         let regexes = try step.regexCaptures.map { try $0.regex.resolved(using: lookup) }
+        let paths = try step.captures.map { try $0.path.resolved(using: lookup) }
         if !step.captures.isEmpty {
             guard let document = ResolvedMatcher.document(message) else {
                 throw StepFailure("capture: the matched message is not JSON: \(message.preview)")
             }
-            for capture in step.captures {
-                guard let value = capture.path.value(in: document) else {
-                    throw StepFailure(
-                        "capture \(capture.name): \(capture.path.source) selects nothing in \(message.preview)")
+            for (capture, path) in zip(step.captures, paths) {
+                guard let value = path.value(in: document) else {
+                    throw StepFailure("capture \(capture.name): \(path.source) selects nothing in \(message.preview)")
                 }
                 recordCapture(capture.name, value, connection: connection)
             }

@@ -21,6 +21,7 @@ extension ScenarioInterpreter {
         where ScenarioInterpreter.breaksTheRequest(name) || ScenarioInterpreter.breaksTheRequest(value) {
             throw StepFailure("header \(name): a header name or value cannot contain a line break or NUL")
         }
+        let capturePaths = try step.captures.map { try $0.path.resolved(using: lookup) }
         var body: [UInt8] = []
         var contentType: String?
         if let json = step.json {
@@ -53,7 +54,7 @@ extension ScenarioInterpreter {
             response = answer
         }
         let finished = environment.monotonicNanos()
-        let captured = CapturedValues(step.captures, from: response)
+        let captured = CapturedValues(capturePaths, from: response)
         // Values captured into `secrets:` names are masked before the response is recorded, so that no output
         // (not even `--verbose`) shows them.
         for (capture, value) in zip(step.captures, captured.values) where scenario.secrets.contains(capture.name) {
@@ -72,7 +73,7 @@ extension ScenarioInterpreter {
                     + (response.reason.isEmpty ? "" : " \(response.reason)") + "\n"
                     + ScenarioInterpreter.describe(response))
         }
-        try record(captured, of: step.captures, from: response, request: "\(step.method) \(url)")
+        try record(captured, of: step.captures, paths: capturePaths, from: response, request: "\(step.method) \(url)")
     }
 
     /// Whether a rendered header name or value would split the request (CR, LF or NUL).
@@ -82,16 +83,17 @@ extension ScenarioInterpreter {
 
     /// `capture:` from the response's JSON body: sets the variables, or fails naming what is missing.
     private func record(
-        _ captured: CapturedValues, of captures: [JSONPathCapture], from response: HandshakeResponse, request: String
+        _ captured: CapturedValues, of captures: [JSONPathCapture], paths: [JSONPath], from response: HandshakeResponse,
+        request: String
     ) throws {
         guard !captures.isEmpty else { return }
         let preview = ScenarioInterpreter.bodyPreview(response)
         guard captured.bodyIsJSON else {
             throw StepFailure("capture: the response to \(request) is not JSON: \(preview)")
         }
-        for (capture, value) in zip(captures, captured.values) {
+        for ((capture, path), value) in zip(zip(captures, paths), captured.values) {
             guard let value else {
-                throw StepFailure("capture \(capture.name): \(capture.path.source) selects nothing in \(preview)")
+                throw StepFailure("capture \(capture.name): \(path.source) selects nothing in \(preview)")
             }
             recordCapture(capture.name, value, connection: nil)
         }

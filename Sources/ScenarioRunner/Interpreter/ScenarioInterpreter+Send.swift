@@ -31,6 +31,7 @@ extension ScenarioInterpreter {
         case .text(let template): payload = .text(try render(template))
         case .json(let template): payload = .text(try template.render(using: lookup).description)
         case .binary(.bytes(let bytes)): payload = .binary(ByteBuffer(bytes: bytes))
+        case .binary(.encoded(let encoded)): payload = .binary(ByteBuffer(bytes: try encoded.resolved(using: lookup)))
         case .binary(.file(let path)):
             guard let bytes = FilePayloadCache.shared.buffer(atPath: path) else {
                 throw StepFailure("cannot read \(path)")
@@ -116,6 +117,7 @@ extension ScenarioInterpreter {
         switch step.payload {
         case .text(let template): payload = Array(try render(template).utf8)
         case .bytes(let bytes): payload = bytes
+        case .encoded(let encoded): payload = try encoded.resolved(using: lookup)
         }
         let frame = RawFrameSpec(
             opcode: step.opcode, fin: step.fin, rsv: step.rsv, masked: step.masked, payload: payload,

@@ -8,7 +8,8 @@ enum ResolvedMatcher: Sendable {
     case regex(CompiledRegex)
     case contains(String)
     case json(ResolvedPattern, exact: Bool)
-    case binary(BinaryPattern)
+    /// Exactly these bytes, or (`prefix`) bytes starting with them.
+    case binary([UInt8], prefix: Bool)
     case jsonPath([(JSONPath, ResolvedPattern)])
 
     init(_ matcher: MessageMatcher, lookup: (TemplateReference) throws -> JSONValue) throws {
@@ -21,9 +22,15 @@ enum ResolvedMatcher: Sendable {
         case .contains(let template): self = .contains(try text(template))
         case .json(let pattern): self = .json(try ResolvedPattern(pattern, lookup: lookup), exact: false)
         case .jsonExact(let pattern): self = .json(try ResolvedPattern(pattern, lookup: lookup), exact: true)
-        case .binary(let pattern): self = .binary(pattern)
+        case .binary(.exact(let bytes)): self = .binary(bytes, prefix: false)
+        case .binary(.prefix(let bytes)): self = .binary(bytes, prefix: true)
+        case .binary(.encoded(let encoded, let prefix)):
+            self = .binary(try encoded.resolved(using: lookup), prefix: prefix)
         case .jsonPath(let entries):
-            self = .jsonPath(try entries.map { ($0.path, try ResolvedPattern($0.pattern, lookup: lookup)) })
+            self = .jsonPath(
+                try entries.map {
+                    (try $0.path.resolved(using: lookup), try ResolvedPattern($0.pattern, lookup: lookup))
+                })
         }
     }
 
@@ -43,12 +50,9 @@ enum ResolvedMatcher: Sendable {
         case .json(let pattern, let exact):
             guard let document = ResolvedMatcher.document(message) else { return false }
             return pattern.matches(document, exact: exact)
-        case .binary(let pattern):
+        case .binary(let bytes, let prefix):
             guard !message.isText else { return false }
-            switch pattern {
-            case .exact(let bytes): return ByteComparison.equal(message.data, bytes)
-            case .prefix(let bytes): return ByteComparison.hasPrefix(message.data, bytes)
-            }
+            return prefix ? ByteComparison.hasPrefix(message.data, bytes) : ByteComparison.equal(message.data, bytes)
         case .jsonPath(let entries):
             guard let document = ResolvedMatcher.document(message) else { return false }
             return entries.allSatisfy { path, pattern in pattern.matches(path.value(in: document), exact: false) }
@@ -71,16 +75,14 @@ enum ResolvedMatcher: Sendable {
         case .json(let pattern, let exact):
             guard let document = ResolvedMatcher.document(message) else { return ["not a JSON text message"] }
             return pattern.mismatches(document, exact: exact)
-        case .binary(let pattern):
+        case .binary(let bytes, prefix: false):
             guard !message.isText else { return ["expected a binary message, got text"] }
-            switch pattern {
-            case .exact(let bytes):
-                return ByteComparison.equal(message.data, bytes)
-                    ? [] : ["expected bytes \(Hex.string(bytes)), got \(Hex.string(message.payload))"]
-            case .prefix(let bytes):
-                return ByteComparison.hasPrefix(message.data, bytes)
-                    ? [] : ["expected bytes starting with \(Hex.string(bytes)), got \(Hex.string(message.payload))"]
-            }
+            return ByteComparison.equal(message.data, bytes)
+                ? [] : ["expected bytes \(Hex.string(bytes)), got \(Hex.string(message.payload))"]
+        case .binary(let bytes, prefix: true):
+            guard !message.isText else { return ["expected a binary message, got text"] }
+            return ByteComparison.hasPrefix(message.data, bytes)
+                ? [] : ["expected bytes starting with \(Hex.string(bytes)), got \(Hex.string(message.payload))"]
         case .jsonPath(let entries):
             guard let document = ResolvedMatcher.document(message) else { return ["not a JSON text message"] }
             return entries.flatMap { path, pattern in
@@ -104,8 +106,8 @@ enum ResolvedMatcher: Sendable {
         case .regex(let regex): return "text matching \(regex)"
         case .contains(let text): return "text containing \(OutputJSON.string(text).serialized())"
         case .json(let pattern, let exact): return (exact ? "json_exact " : "json ") + ResolvedMatcher.show(pattern)
-        case .binary(.exact(let bytes)): return "binary \(Hex.string(bytes))"
-        case .binary(.prefix(let bytes)): return "binary starting with \(Hex.string(bytes))"
+        case .binary(let bytes, prefix: false): return "binary \(Hex.string(bytes))"
+        case .binary(let bytes, prefix: true): return "binary starting with \(Hex.string(bytes))"
         case .jsonPath(let entries):
             return "jsonpath {"
                 + entries.map { "\($0.0.source): \(ResolvedMatcher.show($0.1))" }.joined(separator: ", ") + "}"
