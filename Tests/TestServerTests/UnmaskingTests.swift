@@ -106,6 +106,21 @@ import Testing
         }
     }
 
+    /// RFC 6455 §8.1 fail fast, as Autobahn 6.4.3 checks it: the invalid bytes arrive in the first piece of a
+    /// frame whose rest never comes; the server must answer 1007 without waiting for the end of the frame.
+    @Test func invalidUTF8FailsBeforeItsFrameIsComplete() async throws {
+        try await withServer { server in
+            let client = try TestClient(port: server.port, path: "/echo")
+            let payload = Array("κόσμε".utf8) + [0xCE, 0xBC, 0xCE, 0xB5, 0xED, 0xA0, 0x80] + Array("edited".utf8)
+            let frame = RawFrame(opcode: 1, masked: true, payload: payload).encoded()
+            try client.socket.write(Array(frame[..<(frame.count - 6)]))  // the last 6 bytes are never sent
+            let answer = try client.readFrame()
+            #expect(answer.opcode == 8 && answer.closeCode == 1007, "\(answer)")
+            #expect(answer.closeReason == "invalid UTF-8 in a text message")
+            #expect(try client.socket.readToEnd().isEmpty, "the server ends the TCP connection")
+        }
+    }
+
     @Test func textEndingInsideACharacterFailsWith1007() async throws {
         try await withServer { server in
             let client = try TestClient(port: server.port, path: "/echo")

@@ -25,7 +25,10 @@ enum ConnectionPipeline {
                     let route = ServerRoute.parse(head.uri)
                     let deflate = server.negotiateDeflate(head.headers["Sec-WebSocket-Extensions"], route: route)
                     let session = server.makeSession(for: route, deflate: deflate)
-                    try channel.pipeline.syncOperations.addHandler(session)
+                    let sync = channel.pipeline.syncOperations
+                    let decoder = try sync.handler(type: ByteToMessageHandler<WebSocketFrameDecoder>.self)
+                    try sync.addHandler(TextPayloadWatchHandler(), position: .before(decoder))
+                    try sync.addHandler(session)
                 }
             }
         )

@@ -136,6 +136,7 @@ final class HTTPRouterHandler: ChannelInboundHandler, RemovableChannelHandler {
             try sync.addHandlers(
                 [
                     WebSocketFrameEncoder(),
+                    TextPayloadWatchHandler(),
                     ByteToMessageHandler(WebSocketFrameDecoder(maxFrameSize: ServerContext.maxFrameSize)),
                     WebSocketProtocolErrorHandler(),
                     server.makeSession(for: .echo),

@@ -78,6 +78,14 @@ final class ServerSession: ChannelInboundHandler, RemovableChannelHandler {
         }
     }
 
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        if event is TextPayloadWatchHandler.InvalidTextPayload {
+            fail(code: CloseCodes.invalidPayload, reason: "invalid UTF-8 in a text message")
+        } else {
+            context.fireUserInboundEventTriggered(event)
+        }
+    }
+
     func errorCaught(context: ChannelHandlerContext, error: Error) {
         // Decoder errors were answered by NIO's WebSocketProtocolErrorHandler; anything else ends the connection.
         failed = true
