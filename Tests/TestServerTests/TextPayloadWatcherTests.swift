@@ -61,6 +61,20 @@ import Testing
             failedAt != nil && failedAt! > badByte && failedAt! <= badByte + piece, "\(String(describing: failedAt))")
     }
 
+    /// The eight-bytes-at-a-time ASCII path must not skip a bad byte at any alignment or key offset.
+    @Test func aBadByteAfterAnyASCIIRunIsFound() {
+        for run in 0..<24 {
+            for bad in [[0xFF], [0xC3, 0x41], [0x80], [0xED, 0xA0, 0x80]] as [[UInt8]] {
+                let payload = Array(repeating: UInt8(ascii: "a"), count: run) + bad + Array("tail of text".utf8)
+                for piece in [1, 3, 1000] {
+                    #expect(Self.failure(Self.frame(1, payload), piece: piece) != nil, "\(run) \(bad) \(piece)")
+                }
+                let good = Array(repeating: UInt8(ascii: "a"), count: run) + Array("é€😀".utf8) + [0x61]
+                #expect(Self.failure(Self.frame(1, good), piece: 3) == nil, "\(run)")
+            }
+        }
+    }
+
     @Test func aContinuationIsValidatedWithTheStateOfItsMessage() {
         let euro: [UInt8] = [0xE2, 0x82, 0xAC]
         let good = Self.frame(1, [euro[0]], fin: false) + Self.frame(10, []) + Self.frame(0, [euro[1], euro[2]])

@@ -30,10 +30,11 @@ struct TextPayloadWatcher {
     mutating func consume(_ bytes: UnsafeRawBufferPointer) -> Bool {
         var index = 0
         while index < bytes.count, !stopped {
-            if remaining == 0 {  // between payloads: header bytes
-                header.append(bytes[index])
-                index += 1
-                if headerIsComplete { startFrame() }
+            if remaining == 0 {  // between payloads: header bytes, as many as the header still needs
+                let count = min(headerBytesMissing, bytes.count - index)
+                header.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[index..<(index + count)]))
+                index += count
+                if headerBytesMissing == 0 { startFrame() }
                 continue
             }
             let count = Int(min(remaining, UInt64(bytes.count - index)))
@@ -49,17 +50,16 @@ struct TextPayloadWatcher {
         return true
     }
 
-    /// The header has its length fields and masking key.
-    private var headerIsComplete: Bool {
-        guard header.count >= 2 else { return false }
-        let masked = header[1] & 0x80 != 0
+    /// How many more bytes the header needs: first the two fixed bytes, then the length fields and masking key.
+    private var headerBytesMissing: Int {
+        guard header.count >= 2 else { return 2 - header.count }
         let lengthBytes: Int
         switch header[1] & 0x7F {
         case 126: lengthBytes = 2
         case 127: lengthBytes = 8
         default: lengthBytes = 0
         }
-        return header.count == 2 + lengthBytes + (masked ? 4 : 0)
+        return 2 + lengthBytes + (header[1] & 0x80 != 0 ? 4 : 0) - header.count
     }
 
     private mutating func startFrame() {
@@ -108,24 +108,34 @@ struct TextPayloadWatcher {
         stopped = true
     }
 
-    /// Unmasks (when masked) and validates a piece of the current frame's payload.
+    /// Unmasks (when masked) and validates a piece of the current frame's payload: eight bytes at a time while
+    /// they are ASCII, byte by byte around anything else.
     private mutating func validate(_ piece: UnsafeRawBufferPointer) -> Bool {
         guard let key = maskingKey else { return validator.consume(piece) }
-        var start = 0
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4096) { scratch in
-            while start < piece.count {
-                let count = min(4096, piece.count - start)
-                for offset in 0..<count {
-                    let shift = UInt32((payloadOffset + start + offset) & 3) * 8
-                    scratch[offset] = piece[start + offset] ^ UInt8(truncatingIfNeeded: key >> shift)
+        var index = 0
+        while index < piece.count {
+            // The key turned so that its byte for payload offset `payloadOffset + index` comes first.
+            let shift = UInt32((payloadOffset + index) & 3) * 8
+            let turned = shift == 0 ? key : key >> shift | key << (32 - shift)
+            if index + 8 <= piece.count, validator.isComplete {
+                let word = UInt64(littleEndian: piece.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                if (word ^ (UInt64(turned) | UInt64(turned) << 32)) & 0x8080_8080_8080_8080 == 0 {
+                    index += 8
+                    continue
                 }
-                guard
-                    validator.consume(
-                        UnsafeRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(scratch)[0..<count]))
-                else { return false }
-                start += count
             }
-            return true
+            let count = min(8, piece.count - index)
+            var chunk = (UInt8(0), UInt8(0), UInt8(0), UInt8(0), UInt8(0), UInt8(0), UInt8(0), UInt8(0))
+            let valid = withUnsafeMutableBytes(of: &chunk) { scratch in
+                for offset in 0..<count {
+                    let keyByte = UInt8(truncatingIfNeeded: turned >> (UInt32(offset & 3) * 8))
+                    scratch[offset] = piece[index + offset] ^ keyByte
+                }
+                return validator.consume(UnsafeRawBufferPointer(rebasing: scratch[0..<count]))
+            }
+            guard valid else { return false }
+            index += count
         }
+        return true
     }
 }
