@@ -22,7 +22,8 @@ struct RunCommand: AsyncParsableCommand {
               wscenario run --serve scenarios/
               wscenario run --var server=ws://127.0.0.1:9001 --tag smoke
               wscenario run --jobs 4 --report junit=out/ws.xml tests/ws/
-              wscenario run --serve --report html=out/ws.html --report tap=out/ws.tap scenarios/
+              wscenario run --serve --report tap=out/ws.tap scenarios/
+              wscenario run --serve --report html=out/ws.html scenarios/
               wscenario run --shard 2/4 --fail-fast --quiet
               wscenario run --no-transcripts --report junit=out/soak.xml soak/
             """)

@@ -51,9 +51,10 @@ import Testing
         let suite = load(yaml, variables: ["server": .string("ws://b/"), "extra": .string("x")])
         #expect(suite.errors.map(\.header) == [])
         let scenario = try #require(suite.scenarios.first)
-        #expect(scenario.vars.map(\.name) == ["server", "n", "extra"])
-        #expect(scenario.vars[0].value.literalValue == .string("ws://b/"))
-        #expect(scenario.vars[1].value.literalValue == .integer(1))
+        // Undeclared command-line variables first, so that `vars:` entries can use them.
+        #expect(scenario.vars.map(\.name) == ["extra", "server", "n"])
+        #expect(scenario.vars[1].value.literalValue == .string("ws://b/"))
+        #expect(scenario.vars[2].value.literalValue == .integer(1))
     }
 
     @Test func yamlScalarsStayStringsUnlessPlainJSON() throws {

@@ -61,23 +61,23 @@ extension PlanCompiler {
             location: location, documentIndex: index, diagnostics: scope.variableDiagnostics)
     }
 
-    /// `vars:` with command-line values replacing them, then command-line variables not declared.
+    /// Command-line variables the scenario does not declare, then `vars:` with command-line values replacing
+    /// them. The undeclared ones come first (they are literals), so that a `vars:` entry can use them:
+    /// `url: "${server}/echo"` with `--serve` or `--var server=...`.
     private func scenarioVariables(_ node: YAMLNode?) -> [VariableAssignment] {
         scope.defined.formUnion(commandLineVariables.keys)
         scope.defined.formUnion(Scenario.predeclaredVariables)
         var declared: [VariableAssignment] = []
         if let node { declared = variableAssignments(node, "vars") }
         let declaredNames = Set(declared.map(\.name))
-        var result = declared.map { assignment in
-            guard let value = commandLineVariables[assignment.name] else { return assignment }
-            return VariableAssignment(name: assignment.name, value: JSONTemplate(literal: value), location: nil)
+        let undeclared = commandLineVariables.keys.sorted().filter { !declaredNames.contains($0) }.map { name in
+            VariableAssignment(name: name, value: JSONTemplate(literal: commandLineVariables[name]!), location: nil)
         }
-        for name in commandLineVariables.keys.sorted() where !declaredNames.contains(name) {
-            result.append(
-                VariableAssignment(
-                    name: name, value: JSONTemplate(literal: commandLineVariables[name]!), location: nil))
-        }
-        return result
+        return undeclared
+            + declared.map { assignment in
+                guard let value = commandLineVariables[assignment.name] else { return assignment }
+                return VariableAssignment(name: assignment.name, value: JSONTemplate(literal: value), location: nil)
+            }
     }
 }
 

@@ -10,6 +10,7 @@ enum ScenarioFileDiscovery {
         var explicit: Set<String> = []
         var problems: [Diagnostic] = []
         let manager = FileManager.default
+        var visitedDirectories: Set<FileIdentity> = []
         for path in paths {
             var isDirectory: ObjCBool = false
             guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -21,10 +22,29 @@ enum ScenarioFileDiscovery {
                 explicit.insert(PathNormalizer.absolute(path))
                 continue
             }
-            files += search(directory: path)
+            files += search(directory: path, visited: &visitedDirectories)
         }
+        // Each file once, whatever the paths or links it was reached through.
         var seen: Set<String> = []
-        return (files.filter { seen.insert(PathNormalizer.absolute($0)).inserted }, problems, explicit)
+        var seenFiles: Set<FileIdentity> = []
+        let unique = files.filter { file in
+            guard seen.insert(PathNormalizer.absolute(file)).inserted else { return false }
+            return FileIdentity(path: file).map { seenFiles.insert($0).inserted } ?? true
+        }
+        return (unique, problems, explicit)
+    }
+
+    /// A file's device and inode: the same file reached through different paths (symbolic links) has one.
+    struct FileIdentity: Hashable {
+        let device: UInt64
+        let inode: UInt64
+
+        init?(path: String) {
+            var info = stat()
+            guard stat(path, &info) == 0 else { return nil }
+            device = UInt64(info.st_dev)
+            inode = UInt64(info.st_ino)
+        }
     }
 
     static func isScenarioFile(_ name: String) -> Bool {
@@ -33,8 +53,13 @@ enum ScenarioFileDiscovery {
         return !(name.hasSuffix(".vars.yaml") || name.hasSuffix(".vars.yml"))
     }
 
-    private static func search(directory: String) -> [String] {
+    /// The scenario files under `directory`, each directory searched once: a symbolic link back up the tree
+    /// (a loop) or to a directory already searched is not followed again.
+    private static func search(directory: String, visited: inout Set<FileIdentity>) -> [String] {
         let manager = FileManager.default
+        if let identity = FileIdentity(path: directory) {
+            guard visited.insert(identity).inserted else { return [] }
+        }
         guard let names = try? manager.contentsOfDirectory(atPath: directory) else { return [] }
         var result: [String] = []
         for name in names.sorted() where !name.hasPrefix(".") {
@@ -42,7 +67,7 @@ enum ScenarioFileDiscovery {
             var isDirectory: ObjCBool = false
             guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
             if isDirectory.boolValue {
-                result += search(directory: path)
+                result += search(directory: path, visited: &visited)
             } else if isScenarioFile(name) {
                 result.append(path)
             }

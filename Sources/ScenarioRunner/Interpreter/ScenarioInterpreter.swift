@@ -201,7 +201,8 @@ final class ScenarioInterpreter {
     // MARK: end of scenario
 
     /// Closes connections still open with 1000 (not asserted), waiting briefly (1 s in all) for the servers'
-    /// answers and (500 ms in all) for every transport to report how its connection ended (the `close` events).
+    /// answers, drops the ones still closing (after a protocol error) when that time is up, and waits (500 ms in
+    /// all) for every transport to report how its connection ended (the `close` events).
     static func close(
         _ open: [ConnectionState], all: [ConnectionState], clock: @escaping @Sendable () -> UInt64
     ) async {
@@ -222,6 +223,16 @@ final class ScenarioInterpreter {
                 _ = await waitUntil(state, clock: clock, timeoutNanos: answerDeadline - now) {
                     state.serverClose != nil || state.isTerminated
                 }
+            }
+            if state.closed == nil { await connection.disconnect() }
+        }
+        // Connections already closing on their own — failed after a protocol error, their close frame sent and the
+        // server's end awaited — get the same bounded wait, then are dropped, so that their `close` is recorded.
+        for state in all where state.connection != nil && state.closed == nil {
+            guard !closing.contains(where: { $0.0 === state }), let connection = state.connection else { continue }
+            let now = clock()
+            if now < answerDeadline {
+                _ = await waitUntil(state, clock: clock, timeoutNanos: answerDeadline - now) { state.closed != nil }
             }
             if state.closed == nil { await connection.disconnect() }
         }

@@ -121,7 +121,7 @@ public enum HTMLReport {
     /// The first line of the failure's summary (`step 3 (expect_message) at file.yaml:12: reason`).
     private static func headline(_ result: ScenarioResult) -> String {
         let text = result.failure?.summary ?? result.status.rawValue
-        return text.split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init) ?? text
+        return text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).first.map(String.init) ?? text
     }
 
     private static func results(_ count: Int) -> String { count == 1 ? "1 scenario" : "\(count) scenarios" }

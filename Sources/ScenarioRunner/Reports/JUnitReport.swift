@@ -19,7 +19,8 @@ public enum JUnitReport {
             let failures = results.filter { $0.status == .failed || $0.status == .interrupted }.count
             let skipped = results.filter { $0.status == .skipped }.count
             let time = results.reduce(0) { $0 + $1.duration }
-            xml += "  <testsuite name=\"\(escape(file))\" tests=\"\(results.count)\" failures=\"\(failures)\""
+            xml +=
+                "  <testsuite name=\"\(escape(file, attribute: true))\" tests=\"\(results.count)\" failures=\"\(failures)\""
             xml += " skipped=\"\(skipped)\" errors=\"0\" time=\"\(seconds(time))\">\n"
             for result in results { xml += testcase(result) }
             xml += "  </testsuite>\n"
@@ -29,7 +30,8 @@ public enum JUnitReport {
     }
 
     private static func testcase(_ result: ScenarioResult) -> String {
-        var xml = "    <testcase name=\"\(escape(result.name))\" classname=\"\(escape(result.file))\""
+        var xml =
+            "    <testcase name=\"\(escape(result.name, attribute: true))\" classname=\"\(escape(result.file, attribute: true))\""
         xml += " time=\"\(seconds(result.duration))\">\n"
         switch result.status {
         case .passed: break
@@ -37,8 +39,10 @@ public enum JUnitReport {
         case .failed, .interrupted:
             let failure = result.failure
             let headline = failure?.summary ?? (result.status == .interrupted ? "interrupted" : "failed")
-            let firstLine = headline.split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init)
-            xml += "      <failure message=\"\(escape(firstLine ?? headline))\" type=\"\(result.status.rawValue)\">"
+            let firstLine = headline.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).first.map(
+                String.init)
+            xml +=
+                "      <failure message=\"\(escape(firstLine ?? headline, attribute: true))\" type=\"\(result.status.rawValue)\">"
             xml += escape(headline) + "</failure>\n"
         }
         if !result.transcriptText.isEmpty {
@@ -53,8 +57,9 @@ public enum JUnitReport {
 
     private static func seconds(_ value: Double) -> String { String(format: "%.3f", value) }
 
-    /// Escapes XML special characters and drops characters XML 1.0 cannot carry.
-    static func escape(_ text: String) -> String {
+    /// Escapes XML special characters and drops characters XML 1.0 cannot carry. In attributes (`attribute`) tab
+    /// and line breaks are written as character references, which XML keeps (it turns literal ones into spaces).
+    static func escape(_ text: String, attribute: Bool = false) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
@@ -64,7 +69,9 @@ public enum JUnitReport {
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
             case "'": out += "&apos;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
+            case "\r": out += "&#13;"  // a literal one would be read as a line feed
+            case "\t", "\n":
+                if attribute { out += "&#\(scalar.value);" } else { out.unicodeScalars.append(scalar) }
             case _ where scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF:
                 out += "?"
             default: out.unicodeScalars.append(scalar)

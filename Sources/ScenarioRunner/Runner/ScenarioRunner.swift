@@ -41,7 +41,7 @@ public struct ScenarioRunner: Sendable {
                 throw RunError.reportUnwritable(report, reason: reason)
             }
         }
-        var summary = await run(scenarios: scenarios)
+        var summary = await run(scenarios: scenarios, among: suite.scenarios)
         summary.reportErrors = writeReports(summary)
         return summary
     }
@@ -65,11 +65,13 @@ public struct ScenarioRunner: Sendable {
         return selected
     }
 
-    /// Runs already loaded scenarios, at most `jobs` at a time; results in the given order.
-    public func run(scenarios: [Scenario]) async -> RunSummary {
+    /// Runs already loaded scenarios, at most `jobs` at a time; results in the given order. `all`: every scenario
+    /// loaded with them (before `--tag`/`--shard`), so that a scenario's transcript path does not depend on the
+    /// selection (two shards writing to one directory never share a file).
+    public func run(scenarios: [Scenario], among all: [Scenario]? = nil) async -> RunSummary {
         let environment = options.environment
         let start = environment.monotonicNanos()
-        let locations = transcriptLocations(scenarios)
+        let locations = transcriptLocations(scenarios, among: all ?? scenarios)
         var results: [ScenarioResult?] = Array(repeating: nil, count: scenarios.count)
         var stopStarting = false
         await withTaskGroup(of: (Int, ScenarioResult).self) { group in
@@ -150,6 +152,20 @@ public struct ScenarioRunner: Sendable {
             file: scenario.file, name: scenario.name, status: outcome.status,
             duration: Double(environment.monotonicNanos() &- start) / 1e9, failure: outcome.failure,
             transcriptPath: location?.jsonl.relativePath, transcriptText: transcript.text, warnings: warnings)
+    }
+
+    /// One transcript location per scenario of `scenarios`, worked out over `all` in order: scenarios whose names
+    /// slug alike get `SLUG-2`, `SLUG-3`...
+    func transcriptLocations(_ scenarios: [Scenario], among all: [Scenario]) -> [TranscriptLocation?] {
+        guard options.transcriptsDirectory != nil else { return scenarios.map { _ in nil } }
+        var byScenario: [String: TranscriptLocation] = [:]
+        for (scenario, location) in zip(all, transcriptLocations(all)) {
+            byScenario["\(scenario.documentIndex):\(scenario.file)"] = location
+        }
+        let own = transcriptLocations(scenarios)  // for scenarios not in `all`
+        return zip(scenarios, own).map { scenario, location in
+            byScenario["\(scenario.documentIndex):\(scenario.file)"] ?? location
+        }
     }
 
     /// One transcript location per scenario; scenarios whose names slug alike get `SLUG-2`, `SLUG-3`...

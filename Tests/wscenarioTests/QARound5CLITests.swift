@@ -1,0 +1,118 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// Findings of the fifth QA pass (outputs and command line), each checked through the built binary.
+@Suite struct QARound5CLITests {
+    /// A `vars:` entry may use a variable that only the command line defines (`--serve`, `--var`, `--vars`).
+    @Test func varsEntriesUseCommandLineVariables() throws {
+        let cli = try CLIHarness()
+        defer { cli.cleanUp() }
+        try cli.write(
+            "scenarios/vars.yaml",
+            """
+            name: url from the command line
+            vars:
+              url: "${server}/echo"
+              greeting: "hello ${who}"
+            steps:
+              - connect: ${url}
+              - send: ${greeting}
+              - expect_message: hello qa
+            """)
+        try cli.write("who.vars.yaml", "who: qa\n")
+        let run = try cli.run(["run", "--serve", "--vars", "who.vars.yaml"])
+        #expect(run.exitCode == 0, "\(run.standardOutput)\n\(run.standardError)")
+        let withVar = try cli.run(["run", "--serve", "--var", "who=qa"])
+        #expect(withVar.exitCode == 0, "\(withVar.standardOutput)\n\(withVar.standardError)")
+    }
+
+    /// Scenarios whose names slug alike keep their transcript paths whatever `--shard`/`--tag` selects, so two
+    /// shards writing to one directory never overwrite each other.
+    @Test func transcriptPathsDoNotDependOnTheSelection() throws {
+        let cli = try CLIHarness()
+        defer { cli.cleanUp() }
+        try cli.write(
+            "scenarios/alike.yaml",
+            """
+            name: Same Name
+            tags: [one]
+            steps:
+              - connect: ${server}/echo
+            ---
+            name: same name
+            tags: [two]
+            steps:
+              - connect: ${server}/echo
+            """)
+        for shard in ["1/2", "2/2"] {
+            let run = try cli.run(["run", "--serve", "--shard", shard, "--report", "json=out/\(shard.first!).json"])
+            #expect(run.exitCode == 0, "\(run.standardError)")
+        }
+        let first = try cli.json("out/1.json")["scenarios"] as? [[String: Any]]
+        let second = try cli.json("out/2.json")["scenarios"] as? [[String: Any]]
+        #expect(first?.first?["transcript"] as? String == ".wscenario/transcripts/scenarios/alike/same-name.jsonl")
+        #expect(second?.first?["transcript"] as? String == ".wscenario/transcripts/scenarios/alike/same-name-2.jsonl")
+        let tagged = try cli.run(["run", "--serve", "--tag", "two", "--report", "json=out/tag.json"])
+        #expect(tagged.exitCode == 0)
+        let third = try cli.json("out/tag.json")["scenarios"] as? [[String: Any]]
+        #expect(third?.first?["transcript"] as? String == ".wscenario/transcripts/scenarios/alike/same-name-2.jsonl")
+    }
+
+    /// A symbolic link back up a scenario directory is not followed round and round: each file runs once.
+    @Test func symbolicLinkLoopsInDirectoriesAreFollowedOnce() throws {
+        let cli = try CLIHarness()
+        defer { cli.cleanUp() }
+        try cli.write("scenarios/inner/one.yaml", "name: one\nsteps:\n  - connect: ${server}/echo\n")
+        let manager = FileManager.default
+        let inner = cli.directory.appendingPathComponent("scenarios/inner")
+        try manager.createSymbolicLink(atPath: inner.appendingPathComponent("up").path, withDestinationPath: "..")
+        try manager.createSymbolicLink(atPath: inner.appendingPathComponent("self").path, withDestinationPath: ".")
+        let list = try cli.run(["list"], timeout: 30)
+        #expect(list.exitCode == 0)
+        #expect(list.standardOutput == "scenarios/inner/one.yaml\tone\t\n", "\(list.standardOutput)")
+        let run = try cli.run(["run", "--serve"], timeout: 30)
+        #expect(run.exitCode == 0 && run.standardOutput.contains("1 passed"), "\(run.standardOutput)")
+    }
+
+    /// After a protocol error the connection is failed; when the scenario ends before the server closes TCP,
+    /// the connection is dropped and its `close` event is still recorded.
+    @Test func aFailedConnectionGetsItsCloseEventAtTheEnd() throws {
+        guard FileManager.default.isExecutableFile(atPath: TestPaths.peersPython) else {
+            Issue.record("peers venv missing: run scripts/setup-peers")
+            return
+        }
+        // Upgrades, sends a close frame whose reason is invalid UTF-8, then keeps TCP open and never answers.
+        let server = try BackgroundProcess.pythonPeer(
+            """
+            import base64, hashlib, socket, threading
+            s = socket.socket(); s.bind(("127.0.0.1", 0)); s.listen(8)
+            print("listening", s.getsockname()[1], flush=True)
+            def handle(c):
+                data = b""
+                while b"\\r\\n\\r\\n" not in data:
+                    data += c.recv(4096)
+                key = [l.split(b":", 1)[1].strip() for l in data.split(b"\\r\\n") if l.lower().startswith(b"sec-websocket-key")][0]
+                accept = base64.b64encode(hashlib.sha1(key + b"258EAFA5-E914-47DA-95CA-C5AB0DC85B11").digest())
+                c.sendall(b"HTTP/1.1 101 Switching Protocols\\r\\nUpgrade: websocket\\r\\nConnection: Upgrade\\r\\n"
+                          + b"Sec-WebSocket-Accept: " + accept + b"\\r\\n\\r\\n" + bytes([0x88, 4, 0x03, 0xE8, 0xC3, 0x28]))
+                while c.recv(4096): pass
+            while True:
+                c, _ = s.accept(); threading.Thread(target=handle, args=(c,), daemon=True).start()
+            """)
+        defer { server.stop() }
+        let port = try #require(server.announcedWord().flatMap { Int($0) })
+        let cli = try CLIHarness()
+        defer { cli.cleanUp() }
+        try cli.write(
+            "scenarios/bad.yaml",
+            "name: bad reason\nsteps:\n  - connect: ws://127.0.0.1:\(port)/\n  - expect_error: protocol\n")
+        let run = try cli.run(["run"], timeout: 30)
+        #expect(run.exitCode == 0, "\(run.standardOutput)\n\(run.standardError)")
+        let events = try cli.events(".wscenario/transcripts/scenarios/bad/bad-reason.jsonl")
+        let kinds = events.compactMap { $0["event"] as? String }
+        let close = try #require(events.first { $0["event"] as? String == "close" }, "\(kinds)")
+        #expect(close["code"] as? Int == 1006 && close["by"] as? String == "client")
+        #expect(kinds.firstIndex(of: "close")! < kinds.firstIndex(of: "scenario_end")!)
+    }
+}
