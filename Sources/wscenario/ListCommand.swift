@@ -7,16 +7,18 @@ struct ListCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
         abstract: "List scenarios: file, name and tags, one line each.",
-        discussion: """
-            Each line is FILE<TAB>NAME<TAB>TAGS (tags comma-separated, empty when none).
+        discussion: #"""
+            Each line is FILE<TAB>NAME<TAB>TAGS (tags comma-separated, empty when none). In these fields a
+            backslash, tab or line break is written \\, \t, \n or \r, and a comma in a tag \, (not in --json).
             Invalid files are reported on stderr (exit status 2); their valid scenarios are still listed.
+            Finding no scenario is exit status 2, as for run and check.
             Variables are not needed: a scenario using a variable that is not defined is listed all the same.
 
             Examples:
               wscenario list                               every scenario under ./scenarios
               wscenario list --tag smoke --tag chat tests/ws/
               wscenario list --json | jq '.[].name'
-            """)
+            """#)
 
     @Argument(
         help: ArgumentHelp(
@@ -56,9 +58,33 @@ struct ListCommand: AsyncParsableCommand {
             print(JSONValue.array(items).prettyJSON, terminator: "")
         } else {
             for scenario in selected {
-                print("\(scenario.file)\t\(scenario.name)\t\(scenario.tags.joined(separator: ","))")
+                let tags = scenario.tags.map { Self.field($0, comma: true) }.joined(separator: ",")
+                print("\(Self.field(scenario.file))\t\(Self.field(scenario.name))\t\(tags)")
             }
         }
-        if !errors.isEmpty { throw ExitCode(2) }
+        if selected.isEmpty, errors.isEmpty {
+            let what = paths.isEmpty ? "./scenarios" : paths.joined(separator: " ")
+            StandardError.printLine(
+                suite.scenarios.isEmpty
+                    ? "error: no scenario found in \(what)"
+                    : "error: no scenario carries the tag(s) \(tags.joined(separator: ", "))")
+        }
+        if !errors.isEmpty || selected.isEmpty { throw ExitCode(2) }
+    }
+
+    /// A field of the plain format with its separators escaped.
+    static func field(_ text: String, comma: Bool = false) -> String {
+        var out = ""
+        for character in text.unicodeScalars {
+            switch character {
+            case "\\": out += "\\\\"
+            case "\t": out += "\\t"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "," where comma: out += "\\,"
+            default: out.unicodeScalars.append(character)
+            }
+        }
+        return out
     }
 }

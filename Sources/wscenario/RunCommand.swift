@@ -44,8 +44,12 @@ struct RunCommand: AsyncParsableCommand {
         help: ArgumentHelp("Scenarios run concurrently (default: the number of cores).", valueName: "N"))
     var jobs: Int?
 
-    @Option(help: ArgumentHelp("Run the I-th of N deterministic slices (1-based).", valueName: "I/N"))
-    var shard: String?
+    // An array only to tell a repeated --shard apart (an error); `.unconditionalSingleValue` so that
+    // `--shard -1/3` reaches the check below.
+    @Option(
+        name: .customLong("shard"), parsing: .unconditionalSingleValue,
+        help: ArgumentHelp("Run the I-th of N deterministic slices (1-based).", valueName: "I/N"))
+    var shards: [String] = []
 
     @Flag(help: "Stop starting new scenarios after the first failure.")
     var failFast = false
@@ -79,7 +83,11 @@ struct RunCommand: AsyncParsableCommand {
             guard jobs >= 1 else { RunCommand.fail("error: --jobs must be at least 1") }
             options.jobs = jobs
         }
-        if let shard {
+        guard shards.count <= 1 else {
+            RunCommand.fail(
+                "error: --shard given \(shards.count) times (\(shards.joined(separator: ", "))): give it once")
+        }
+        if let shard = shards.first {
             guard let parsed = Shard(argument: shard) else {
                 RunCommand.fail("error: --shard must be I/N with 1 <= I <= N, got \(shard)")
             }
@@ -89,11 +97,19 @@ struct RunCommand: AsyncParsableCommand {
             guard let request = ReportRequest(argument: argument) else {
                 RunCommand.fail("error: --report must be junit=FILE, json=FILE, tap=FILE or html=FILE, got \(argument)")
             }
+            if let earlier = options.reports.first(where: { samePath($0.path, request.path) }) {
+                RunCommand.fail(
+                    "error: --report \(earlier.format)=\(earlier.path) and \(request.format)=\(request.path) "
+                        + "write the same file: give each report its own file")
+            }
             options.reports.append(request)
         }
         options.failFast = failFast
         if noTranscripts, transcripts != nil {
             RunCommand.fail("error: --transcripts and --no-transcripts contradict each other: use one")
+        }
+        if let transcripts, transcripts.isEmpty {
+            RunCommand.fail("error: --transcripts needs a directory (or use --no-transcripts)")
         }
         options.transcriptsDirectory =
             noTranscripts ? nil : URL(fileURLWithPath: transcripts ?? ".wscenario/transcripts")
@@ -136,6 +152,11 @@ struct RunCommand: AsyncParsableCommand {
             if let signal = interruption.received { throw ExitCode(128 + signal) }
             throw ExitCode(2)
         }
+    }
+
+    /// Whether two report paths name the same file (compared as absolute, standardized paths).
+    private func samePath(_ first: String, _ second: String) -> Bool {
+        URL(fileURLWithPath: first).standardizedFileURL.path == URL(fileURLWithPath: second).standardizedFileURL.path
     }
 
     /// Invalid usage: the message on stderr and exit status 2.

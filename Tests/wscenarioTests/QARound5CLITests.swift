@@ -115,4 +115,57 @@ import Testing
         #expect(close["code"] as? Int == 1006 && close["by"] as? String == "client")
         #expect(kinds.firstIndex(of: "close")! < kinds.firstIndex(of: "scenario_end")!)
     }
+
+    /// Usage mistakes that used to pass silently are refused with exit status 2 and say what to do.
+    @Test func ambiguousUsageIsRefused() throws {
+        let cli = try CLIHarness()
+        defer { cli.cleanUp() }
+        try cli.write("scenarios/a.yaml", "name: a\nsteps:\n  - connect: ${server}/echo\n")
+        try cli.write("bad.vars.yaml", "a b: 1\n")
+        let cases: [([String], String)] = [
+            (["run", "--serve", "--shard", "1/2", "--shard", "2/2"], "error: --shard given 2 times (1/2, 2/2)"),
+            (["run", "--serve", "--shard", "-1/3"], "error: --shard must be I/N with 1 <= I <= N, got -1/3"),
+            (["run", "--serve", "--report", "junit=r.xml", "--report", "json=./r.xml"], "write the same file"),
+            (["run", "--serve", "--transcripts", ""], "error: --transcripts needs a directory"),
+            (["run", "--serve", "--var", "uuid=1"], "'uuid' is a built-in placeholder"),
+            (["check", "--vars", "bad.vars.yaml"], "bad.vars.yaml:1:1: error: 'a b' is not a valid variable name"),
+            (["list", "--tag", "nope"], "error: no scenario carries the tag(s) nope"),
+        ]
+        for (arguments, message) in cases {
+            let run = try cli.run(arguments)
+            #expect(run.exitCode == 2, "\(arguments)")
+            #expect(run.standardError.contains(message), "\(arguments): \(run.standardError)")
+        }
+        try FileManager.default.createDirectory(
+            at: cli.directory.appendingPathComponent("empty"), withIntermediateDirectories: true)
+        let empty = try cli.run(["list", "empty"])
+        #expect(empty.exitCode == 2 && empty.standardError.contains("error: no scenario found in empty"))
+    }
+
+    /// Names with separators or control characters cannot break `list` lines or reach the terminal raw.
+    @Test func namesAreEscapedInListAndOnTheConsole() throws {
+        let cli = try CLIHarness()
+        defer { cli.cleanUp() }
+        try cli.write(
+            "scenarios/odd.yaml",
+            "name: \"tab\\there \\e[31mred\"\ntags: [\"a,b\", c]\nsteps:\n  - connect: ${server}/echo\n")
+        let list = try cli.run(["list"])
+        #expect(list.exitCode == 0)
+        #expect(list.standardOutput.hasPrefix("scenarios/odd.yaml\ttab\\there "), "\(list.standardOutput)")
+        #expect(list.standardOutput.hasSuffix("\ta\\,b,c\n"), "\(list.standardOutput)")
+        let run = try cli.run(["run", "--serve"])
+        #expect(run.exitCode == 0)
+        #expect(!run.standardOutput.contains("\u{1B}"), "an escape character reached the console")
+        #expect(run.standardOutput.contains("tab\\u{9}here \\u{1B}[31mred"), "\(run.standardOutput)")
+    }
+
+    /// Transcript folders come from the normalised file path.
+    @Test func transcriptFoldersUseTheNormalisedPath() throws {
+        let cli = try CLIHarness()
+        defer { cli.cleanUp() }
+        try cli.write("ff/s1.yaml", "name: s1\nsteps:\n  - connect: ${server}/echo\n")
+        let run = try cli.run(["run", "--serve", "./ff/../ff/s1.yaml"])
+        #expect(run.exitCode == 0, "\(run.standardError)")
+        #expect(cli.exists(".wscenario/transcripts/ff/s1/s1.jsonl"))
+    }
 }

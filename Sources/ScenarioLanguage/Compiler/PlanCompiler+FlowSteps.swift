@@ -45,7 +45,7 @@ extension PlanCompiler {
 
     /// Warns when a variable is named like a built-in: `${uuid}` etc. always mean the built-in.
     func warnIfBuiltIn(_ name: String, _ node: YAMLNode) {
-        guard ["uuid", "now_ms", "random_int", "iteration"].contains(name) else { return }
+        guard Template.builtInNames.contains(name) else { return }
         warning("variable '\(name)' is hidden by the built-in ${\(name)}: rename it", node)
     }
 

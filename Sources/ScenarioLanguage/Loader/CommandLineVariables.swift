@@ -25,6 +25,9 @@ public enum CommandLineVariables {
                 throw VariableInputError(
                     description: "--var '\(assignment)': '\(name)' is not a valid name (letters, digits, '_', '-')")
             }
+            guard !Template.builtInNames.contains(name) else {
+                throw VariableInputError(description: "--var '\(assignment)': " + builtInMessage(name))
+            }
             result[name] = .string(String(assignment[assignment.index(after: equals)...]))
         }
         return result
@@ -54,11 +57,22 @@ public enum CommandLineVariables {
         var variables: [String: JSONValue] = [:]
         for pair in pairs {
             guard let name = pair.name, Template.isIdentifier(Substring(name)) else {
-                throw VariableInputError(description: "\(pair.key.location): error: invalid variable name")
+                let shown = pair.name.map { "'\($0)'" } ?? "this key"
+                throw VariableInputError(
+                    description: "\(pair.key.location): error: \(shown) is not a valid variable name "
+                        + "(letters, digits, '_', '-')")
+            }
+            guard !Template.builtInNames.contains(name) else {
+                throw VariableInputError(description: "\(pair.key.location): error: " + builtInMessage(name))
             }
             variables[name] = try jsonValue(pair.value)
         }
         return variables
+    }
+
+    private static func builtInMessage(_ name: String) -> String {
+        "'\(name)' is a built-in placeholder (${\(name)} always means the built-in), so it cannot be set: "
+            + "choose another name"
     }
 
     static func jsonValue(_ node: YAMLNode) throws -> JSONValue {

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Cheap, purely lexical path normalisation (no file system calls), for comparing paths.
-enum PathNormalizer {
+public enum PathNormalizer {
     private static let currentDirectory = FileManager.default.currentDirectoryPath
 
     /// The absolute form of `path` with `.`, `..` and repeated slashes removed.
@@ -19,7 +19,7 @@ enum PathNormalizer {
     }
 
     /// `path` with `.`, `..` and repeated slashes removed, staying relative when it was relative.
-    static func lexical(_ path: String) -> String {
+    public static func lexical(_ path: String) -> String {
         var components: [Substring] = []
         var leadingParents = 0
         for component in path.split(separator: "/", omittingEmptySubsequences: true) {

@@ -45,6 +45,9 @@ extension Template {
         self.init(parts: parts, source: text)
     }
 
+    /// The built-in placeholders named like variables: `${uuid}` and these always mean the built-in.
+    public static let builtInNames: Set<String> = ["uuid", "now_ms", "random_int", "iteration"]
+
     private static func reference(_ body: String, offset: Int) throws -> TemplateReference {
         switch body {
         case "uuid": return .uuid

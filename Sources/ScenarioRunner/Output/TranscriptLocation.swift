@@ -1,4 +1,5 @@
 import Foundation
+import ScenarioLanguage
 
 /// Where a scenario's transcript goes: `DIR/<file path without extension>/<scenario name, slugged>.jsonl`
 /// with the `.txt` rendering beside it.
@@ -20,9 +21,10 @@ public struct TranscriptLocation: Sendable, Equatable {
         text = folder.appendingPathComponent(slug + ".txt")
     }
 
-    /// The scenario file's path without its extension, made relative (no leading `/`, no `..`).
+    /// The scenario file's path without its extension, normalised (`a/./b/../c` is `a/c`) and made relative: a
+    /// path under the working directory relative to it, then no leading `/` and no leading `..`.
     static func relativeFolder(_ file: String) -> String {
-        var path = file
+        var path = PathNormalizer.lexical(file)
         let cwd = FileManager.default.currentDirectoryPath
         if path.hasPrefix(cwd + "/") { path = String(path.dropFirst(cwd.count + 1)) }
         let ext = (path as NSString).pathExtension

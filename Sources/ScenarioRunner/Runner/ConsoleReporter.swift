@@ -28,7 +28,8 @@ public final class ConsoleReporter: @unchecked Sendable {
         case .skipped: mark = style.yellow("-")
         }
         var line =
-            "\(mark) \(result.name) " + style.dim("(\(result.file), \(ConsoleReporter.duration(result.duration)))")
+            "\(mark) \(Self.printable(result.name)) "
+            + style.dim("(\(Self.printable(result.file)), \(ConsoleReporter.duration(result.duration)))")
         if result.status == .interrupted { line += " " + style.red("interrupted") }
         if result.status == .skipped { line += " " + style.yellow("skipped") }
         emit(line + "\n")
@@ -52,7 +53,7 @@ public final class ConsoleReporter: @unchecked Sendable {
         if !failed.isEmpty {
             text += "\n" + style.bold("Failures:") + "\n"
             for result in failed {
-                text += "\n" + style.red("✗ \(result.name)") + " (\(result.file))\n"
+                text += "\n" + style.red("✗ \(Self.printable(result.name))") + " (\(Self.printable(result.file)))\n"
                 let message = result.failure?.summary ?? "interrupted"
                 for line in message.split(separator: "\n", omittingEmptySubsequences: false) {
                     text += "    \(line)\n"
@@ -75,6 +76,25 @@ public final class ConsoleReporter: @unchecked Sendable {
             }
         }
         emit(text)
+    }
+
+    /// `text` with control characters (C0, DEL, C1) written as `\u{1B}`, so that a scenario's name cannot move
+    /// the cursor or change colours on the terminal.
+    static func printable(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if isControl(scalar) {
+                out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
     }
 
     private func emit(_ text: String) {
