@@ -73,4 +73,10 @@ struct MatcherVerdictTests {
         let invalid = InboxMessage(index: 4, isText: false, payload: [0xC3], nanos: 0)
         #expect(invalid.text == nil)
     }
+
+    @Test func aLongExpectationIsCutInFailureMessages() {
+        let long = ResolvedMatcher.text(String(repeating: "x", count: 5000)).description
+        #expect(long.count < 560 && long.hasSuffix("… (5007 characters in all)"), "\(long.suffix(40))")
+        #expect(ResolvedMatcher.text("short").description == "text \"short\"")
+    }
 }

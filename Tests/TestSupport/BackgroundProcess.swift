@@ -5,7 +5,8 @@ public final class BackgroundProcess: @unchecked Sendable {
     public let process: Process
     private let outputFile: URL
 
-    /// Starts `executable` and waits until its standard output contains `readyLine` (or `timeout` passes).
+    /// Starts `executable` and waits until its standard output holds a whole line containing `readyLine` (or
+    /// `timeout` passes).
     public init(
         _ executable: String,
         _ arguments: [String],
@@ -28,7 +29,10 @@ public final class BackgroundProcess: @unchecked Sendable {
         try process.run()
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
-            if output.contains(readyLine) { return }
+            // Ready once the whole line holding `readyLine` is there (a port number after it may still be
+            // on its way otherwise).
+            let text = output
+            if let range = text.range(of: readyLine), text[range.upperBound...].contains("\n") { return }
             if !process.isRunning { break }
             usleep(20_000)
         }

@@ -28,13 +28,16 @@ extension ScenarioInterpreter {
     /// scenario: the server broke RFC 6455 even though every step passed.
     func unassertedProtocolErrors() -> ScenarioFailure? {
         var lines = replacedProtocolErrors
+        var location = scenario.location
         for (name, state) in connections.sorted(by: { $0.key < $1.key }) {
             guard let error = state.pendingError, error.kind == .protocol else { continue }
+            if lines.isEmpty, let connect = connectLocations[name] { location = connect }
             lines.append("connection \(name): \(error.message)")
         }
         guard !lines.isEmpty else { return nil }
+        // Reported at the `connect` of the connection (not a failed step: every step passed).
         return ScenarioFailure(
-            step: "", stepLabel: "protocol", file: scenario.file, line: scenario.location.line,
+            step: "", stepLabel: "protocol", file: location.file, line: location.line,
             message: lines.joined(separator: "; ") + " — the server broke the WebSocket protocol and no step "
                 + "expected it (assert it with expect_error: protocol)")
     }

@@ -22,6 +22,8 @@ final class ScenarioInterpreter {
     var warnings: [String] = []
     /// Unasserted protocol errors of connections replaced by a new `connect` under the same name.
     var replacedProtocolErrors: [String] = []
+    /// Where each connection's latest `connect` is written (failures that belong to a connection point there).
+    var connectLocations: [String: SourceLocation] = [:]
     private let startNanos: UInt64
 
     init(
@@ -161,7 +163,9 @@ final class ScenarioInterpreter {
 
     private nonisolated(nonsending) func execute(_ step: Step, path: String) async throws {
         switch step.kind {
-        case .connect(let connect): try await self.connect(connect)
+        case .connect(let connect):
+            connectLocations[connect.connection] = step.location
+            try await self.connect(connect)
         case .expectHandshake(let expect): try await expectHandshake(expect)
         case .send(let send): try await self.send(send)
         case .ping(let ping): try await controlFrame(ping, isPing: true)

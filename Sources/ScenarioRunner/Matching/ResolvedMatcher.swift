@@ -99,8 +99,14 @@ enum ResolvedMatcher: Sendable {
         }
     }
 
-    /// What is expected, for failure messages.
+    /// What is expected, for failure messages; past 500 characters it is cut (the scenario file has it all).
     var description: String {
+        let full = fullDescription
+        guard full.count > 500 else { return full }
+        return String(full.prefix(500)) + "… (\(full.count) characters in all)"
+    }
+
+    private var fullDescription: String {
         switch self {
         case .text(let text): return "text \(OutputJSON.string(text).serialized())"
         case .regex(let regex): return "text matching \(regex)"
