@@ -61,7 +61,8 @@ public final class MessageDecompressor {
             } catch let error as CompressNIOError where error == .inputBufferOverflow {
                 break
             } catch {
-                throw .corruptData("\(error)")
+                // CompressNIO names zlib's failures (`corruptData`); say what they mean.
+                throw .corruptData("not valid DEFLATE data (zlib: \(error))")
             }
             if output.readableBytes > bound { throw .messageTooLarge(limit: limit) }
         }

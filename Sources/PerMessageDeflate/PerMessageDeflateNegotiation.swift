@@ -55,7 +55,7 @@ public enum PerMessageDeflateNegotiation {
         var seen: Set<String> = []
         for (name, value) in element.parameters {
             guard seen.insert(name).inserted else {
-                throw .negotiation("server's permessage-deflate answer has duplicate parameter \(name)")
+                throw .negotiation("the server's answer has duplicate parameter \(name)")
             }
             switch name {
             case "server_no_context_takeover":

@@ -2,7 +2,9 @@ import NIOCore
 
 /// An incremental parser for the handshake response: the head, then (for anything but 101) a bounded body
 /// framed by Content-Length, chunked encoding, or the end of the connection. Bytes after a 101 head are handed
-/// back untouched: they are the first WebSocket frames.
+/// back untouched: they are the first WebSocket frames. Interim answers (`100 Continue`, `103 Early Hints`) are
+/// skipped: the final answer follows them (RFC 9110 §15.2). Head lines may end in CRLF or, as RFC 9112 §2.2
+/// lets a recipient accept, in a bare LF.
 public struct HTTPResponseParser: Sendable {
     /// The parser's verdict after some input.
     public enum Result: Sendable, Equatable {
@@ -46,12 +48,27 @@ public struct HTTPResponseParser: Sendable {
     public mutating func feed(_ bytes: ByteBuffer) throws(HTTPResponseParseError) -> Result {
         var bytes = bytes
         buffer.writeBuffer(&bytes)
-        if head == nil {
+        while head == nil {
             guard let parsed = try parseHead() else { return .needMoreData }
+            if (100..<200).contains(parsed.status), parsed.status != 101 { continue }  // interim: the next one
             head = parsed
             framing = bodyless ? .none : try Self.framing(for: parsed)
         }
         return try parseBody()
+    }
+
+    /// The answer as far as it arrived, once its head is complete: the body received so far, marked
+    /// `bodyTruncated` (for a refusal whose body never completes).
+    public var partialResponse: HTTPResponseHead? {
+        guard var current = head else { return nil }
+        if case .chunked = framing {
+            current.bodyTruncated = true
+            return current
+        }
+        let take = min(buffer.readableBytes, maxBodySize)
+        current.body = buffer.getSlice(at: buffer.readerIndex, length: take)!
+        current.bodyTruncated = true
+        return current
     }
 
     /// The connection ended: completes a body framed by the end of the connection, fails otherwise.
@@ -83,13 +100,15 @@ public struct HTTPResponseParser: Sendable {
 
     private mutating func parseHead() throws(HTTPResponseParseError) -> HTTPResponseHead? {
         let view = buffer.readableBytesView
-        guard let end = Self.find([13, 10, 13, 10], in: view) else {
+        guard let length = Self.headLength(in: view) else {
             if buffer.readableBytes > maxHeadSize { throw .headTooLarge(maxHeadSize) }
             return nil
         }
-        let headBytes = buffer.readSlice(length: end - view.startIndex + 4)!
+        let headBytes = buffer.readSlice(length: length)!
         let text = String(decoding: headBytes.readableBytesView, as: UTF8.self)
-        var lines = text.split(separator: "\r\n", omittingEmptySubsequences: false).map(String.init)
+        // "\r\n" is one Character: split on it and on a bare "\n".
+        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\r\n" || $0 == "\n" })
+            .map(String.init)
         while lines.last == "" { lines.removeLast() }
         guard let statusLine = lines.first else { throw .malformedStatusLine("") }
         let parts = statusLine.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: false)
@@ -178,6 +197,23 @@ public struct HTTPResponseParser: Sendable {
         let line = buffer.readString(length: length)!
         buffer.moveReaderIndex(forwardBy: 2)
         return line
+    }
+
+    /// The length of the head at the start of `view`, up to and including the empty line that ends it
+    /// (`\r\n\r\n`, or with bare line feeds `\n\n` / `\n\r\n`); nil until it has arrived.
+    static func headLength(in view: ByteBufferView) -> Int? {
+        var index = view.startIndex
+        while index < view.endIndex {
+            if view[index] == 10 {
+                let next = index + 1
+                if next < view.endIndex, view[next] == 10 { return next + 1 - view.startIndex }
+                if next + 1 < view.endIndex, view[next] == 13, view[next + 1] == 10 {
+                    return next + 2 - view.startIndex
+                }
+            }
+            index += 1
+        }
+        return nil
     }
 
     private static func find(_ needle: [UInt8], in view: ByteBufferView) -> Int? {

@@ -8,10 +8,17 @@ public enum HandshakeChecker {
         offeredExtensions: [String]
     ) -> HandshakeVerdict {
         guard response.status == 101 else { return .refused(status: response.status) }
+        // Switching protocols exists only from HTTP/1.1 on (RFC 9110 §7.8).
+        guard response.version != "HTTP/1.0", response.version != "HTTP/0.9" else {
+            return .invalid(reason: "101 answered as \(response.version): switching protocols needs HTTP/1.1")
+        }
         let headers = response.headers
-        guard let upgrade = headers.first("Upgrade") else { return .invalid(reason: "missing Upgrade header") }
-        guard headers.tokens("Upgrade").contains(where: { $0.lowercased() == "websocket" }) else {
-            return .invalid(reason: "Upgrade header is \(upgrade.debugDescription), not \"websocket\"")
+        guard headers.first("Upgrade") != nil else { return .invalid(reason: "missing Upgrade header") }
+        // RFC 6455 §4.1: the value must be "websocket" (any case), not a list that contains it.
+        let upgrades = headers.tokens("Upgrade")
+        guard upgrades.count == 1, upgrades[0].lowercased() == "websocket" else {
+            let shown = headers.values("Upgrade").joined(separator: ", ")
+            return .invalid(reason: "Upgrade header is \(shown.debugDescription), not \"websocket\"")
         }
         guard let connection = headers.first("Connection") else {
             return .invalid(reason: "missing Connection header")
@@ -22,8 +29,17 @@ public enum HandshakeChecker {
         let expected = HandshakeKey.acceptValue(for: key)
         let accepts = headers.values("Sec-WebSocket-Accept")
         guard let accept = accepts.first else { return .invalid(reason: "missing Sec-WebSocket-Accept header") }
-        guard accepts.count == 1, accept == expected else {
+        guard accepts.count == 1 else {
+            return .invalid(
+                reason: "Sec-WebSocket-Accept sent \(accepts.count) times (it must appear once): "
+                    + accepts.map(\.debugDescription).joined(separator: ", "))
+        }
+        guard accept == expected else {
             return .invalid(reason: "bad Sec-WebSocket-Accept \(accept.debugDescription) (expected \(expected))")
+        }
+        if headers.values("Sec-WebSocket-Protocol").contains(where: { $0.trimmingSpacesString().isEmpty }) {
+            return .invalid(
+                reason: "empty Sec-WebSocket-Protocol header: a server that selects no subprotocol leaves it out")
         }
         let protocols = headers.tokens("Sec-WebSocket-Protocol")
         if protocols.count > 1 {

@@ -65,7 +65,8 @@ public struct ProtocolViolation: Error, Sendable, Equatable, CustomStringConvert
         case .maskedFrame: return "server frame is masked"
         case .unmaskedFrame: return "client frame is not masked"
         case .reservedOpcode(let code): return "reserved opcode 0x\(String(code, radix: 16))"
-        case .reservedBits(let bits): return "RSV bits \(Self.rsvNames(bits)) set without a negotiated extension"
+        case .reservedBits(let bits):
+            return "RSV bits \(Self.rsvNames(bits)) set, which no negotiated extension defines"
         case .fragmentedControlFrame(let code):
             return "fragmented control frame (opcode 0x\(String(code, radix: 16)))"
         case .controlFrameTooLong(let code, let length):

@@ -70,14 +70,8 @@ final class PlainHTTPResponseHandler: ChannelInboundHandler {
         }
         receivedBytes += bytes.readableBytes
         do {
-            var result = try parser.feed(bytes)
-            // Interim answers (100 Continue, 103 Early Hints) are skipped (RFC 9110 §15.2): the final one follows.
-            while case .complete(let head, let leftover) = result, (100..<200).contains(head.status), head.status != 101
-            {
-                parser = HTTPResponseParser(maxBodySize: parser.maxBodySize, bodyless: parser.bodyless)
-                result = try parser.feed(leftover)
-            }
-            if case .complete(let head, _) = result { succeed(head, context: context) }
+            // Interim answers (100 Continue, 103 Early Hints) are skipped by the parser (RFC 9110 §15.2).
+            if case .complete(let head, _) = try parser.feed(bytes) { succeed(head, context: context) }
         } catch {
             fail(WebSocketError(kind: .protocol, message: "invalid HTTP response: \(error)"), context: context)
         }

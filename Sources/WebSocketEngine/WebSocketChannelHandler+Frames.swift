@@ -26,7 +26,10 @@ extension WebSocketChannelHandler {
                 failConnection(error)
                 return
             }
-            if closeMachine.closeReceived { continue }
+            if closeMachine.closeReceived {
+                frameAfterClose(frame)
+                continue
+            }
             let plain: WebSocketFrame
             let record: WebSocketFrameRecord
             do {
@@ -71,6 +74,19 @@ extension WebSocketChannelHandler {
         // Compressed frames cannot be checked before they are complete and inflated.
         guard deflate == nil, !closeMachine.closeReceived, let partial = frameParser.partialFrame() else { return }
         try assembler.checkPartial(opcode: partial.opcode, payloadPrefix: partial.payloadPrefix)
+    }
+
+    /// A frame after the server's close frame: RFC 6455 §5.5.1 lets nothing follow it. The frame is recorded and
+    /// ignored, and the violation reported once (the closing handshake goes on as it was).
+    private func frameAfterClose(_ frame: WebSocketFrame) {
+        sink.emit(.frameIn(WebSocketFrameRecord(frame)))
+        guard !frameAfterCloseReported else { return }
+        frameAfterCloseReported = true
+        let error = WebSocketError(
+            kind: .protocol, message: "the server sent a \(frame.opcode) frame after its close frame",
+            closeCode: 1002)
+        if connectionError == nil { connectionError = error }
+        sink.emit(.error(error))
     }
 
     /// Fails the connection after a peer protocol violation (RFC 6455 §7.1.7): reports it, sends a close frame

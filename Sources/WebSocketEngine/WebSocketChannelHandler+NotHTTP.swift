@@ -5,7 +5,7 @@ extension WebSocketChannelHandler {
     /// The handshake error when a `ws://` server ends the connection without a byte of answer (what TLS servers
     /// built on BoringSSL or OpenSSL do with a plain-text request).
     static let noAnswerMessage =
-        "the server closed the connection without answering the handshake (is it a TLS server? try wss://)"
+        "the server closed the connection without answering the handshake (if it is a TLS server, use wss://)"
 
     /// Whether `prefix` (the first bytes of the answer) can still start an HTTP response (`HTTP/`).
     static func couldBeHTTP(_ prefix: [UInt8]) -> Bool {

@@ -32,6 +32,8 @@ final class WebSocketChannelHandler: ChannelInboundHandler {
     var handshakeFinished = false
     /// The first error after the upgrade (protocol violation, dropped connection).
     var connectionError: WebSocketError?
+    /// A frame arrived after the server's close frame (reported once).
+    var frameAfterCloseReported = false
     /// The first bytes of the server's answer (up to 5), to tell a non-HTTP (TLS) answer early.
     var answerPrefix: [UInt8] = []
     /// The permessage-deflate codec, once negotiated.
@@ -163,7 +165,7 @@ final class WebSocketChannelHandler: ChannelInboundHandler {
 
     // MARK: handshake
 
-    private func handleResponse(_ head: HTTPResponseHead, leftover: ByteBuffer) {
+    private func handleResponse(_ head: HTTPResponseHead, leftover: ByteBuffer, note: String = "") {
         handshakeTimer?.cancel()
         // What was offered is what the request carried: subprotocols may also come from an extra header.
         var verdict = HandshakeChecker.verdict(
@@ -186,7 +188,7 @@ final class WebSocketChannelHandler: ChannelInboundHandler {
             let reason = head.reason.isEmpty ? "" : " \(head.reason)"
             finishHandshake(
                 error: WebSocketError(
-                    kind: .handshake, message: "server refused the upgrade: \(status)\(reason)", response: head),
+                    kind: .handshake, message: "server refused the upgrade: \(status)\(reason)\(note)", response: head),
                 response: head, verdict: verdict)
         case .invalid(let reason):
             finishHandshake(
@@ -197,6 +199,13 @@ final class WebSocketChannelHandler: ChannelInboundHandler {
 
     private func handshakeTimedOut() {
         guard !handshakeFinished else { return }
+        // A refusal whose head arrived but whose body did not complete is still a refusal: its status and headers
+        // are known.
+        if let head = responseParser.partialResponse, head.status != 101 {
+            let within = Self.describe(configuration.handshakeTimeout)
+            return handleResponse(
+                head, leftover: ByteBuffer(), note: " (its body did not arrive in full within \(within))")
+        }
         finishHandshake(
             error: WebSocketError(
                 kind: .timeout,

@@ -91,7 +91,11 @@ struct InterpreterConnectionEndTests {
               - expect_close: { code: 1006 }
             """)
         #expect(result.status == .failed)
-        #expect(result.failure?.message.contains("connection default: masked frame from the server") == true)
+        #expect(
+            result.failure?.message
+                == "expected a close from the server, but it broke the protocol: masked frame from the server "
+                + "(assert that with expect_error: protocol)")
+        #expect(result.failure?.step == "1", "the expect_close step fails")
         let twice = try await harness.runOne(
             """
             name: closed twice

@@ -82,7 +82,7 @@ import WebSocketEngine
             let result = await WebSocketClient().connect(WebSocketClientConfiguration(url: plainURL)) { _ in }
             #expect(result.connection == nil)
             #expect(result.error?.kind == .closed)  // no answer at all: `closed`, with a hint
-            #expect(result.error?.message.hasSuffix("(is it a TLS server? try wss://)") == true)
+            #expect(result.error?.message.hasSuffix("(if it is a TLS server, use wss://)") == true)
         }
     }
 }

@@ -36,6 +36,26 @@ import WebSocketEngine
         await #expect(throws: WebSocketError.self) { try await connection.send(text: "after close") }
     }
 
+    /// RFC 6455 §5.5.1: nothing may follow a close frame. Frames that do are recorded (not dropped unseen) and
+    /// reported once as a protocol error; the closing handshake is not disturbed.
+    @Test func framesAfterTheServersCloseAreRecordedAndReported() async throws {
+        let server = try await ScriptedServer(
+            .init(answer: { key in
+                ScriptedServer.upgrade(key) + [0x88, 0x02, 0x03, 0xE8] + [0x81, 0x01, 0x61] + [0x82, 0x01, 0x62]
+            }))
+        defer { Task { await server.stop() } }
+        let (result, inbox) = await connect(server.url) { $0.closeTimeout = .milliseconds(300) }
+        let connection = try #require(result.connection)
+        let outcome = await connection.closed()
+        #expect(outcome.code == 1000 && outcome.initiator == .server)
+        let names = eventNames(inbox)
+        #expect(
+            names.filter { $0 != "request" && $0 != "response 101" }
+                == ["in close", "out close", "in text", "error protocol", "in binary", "closed 1000"], "\(names)")
+        let frames = await server.waitForFrames { $0.contains { $0.opcode == .close } }
+        #expect(frames.filter { $0.opcode == .close }.count == 1, "one close frame, the echo")
+    }
+
     @Test func anUnofferedSubprotocolIsAHandshakeError() async throws {
         let server = try await ScriptedServer(
             .init(answer: { key in

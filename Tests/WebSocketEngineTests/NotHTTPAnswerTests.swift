@@ -38,7 +38,8 @@ import WebSocketEngine
         #expect(result.error?.kind == .closed)
         #expect(
             result.error?.message
-                == "the server closed the connection without answering the handshake (is it a TLS server? try wss://)")
+                == "the server closed the connection without answering the handshake (if it is a TLS server, use wss://)"
+        )
     }
 
     @Test func aPartialAnswerCutShortIsStillClosed() async throws {

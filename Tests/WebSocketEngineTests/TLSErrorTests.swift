@@ -132,7 +132,7 @@ import WebSocketEngine
         try await withTLSServer { port, _, _ in
             let (result, _) = await connect("ws://127.0.0.1:\(port)/")
             #expect(result.error?.kind == .closed)  // no answer at all: `closed`, with a hint
-            #expect(result.error?.message.hasSuffix("(is it a TLS server? try wss://)") == true)
+            #expect(result.error?.message.hasSuffix("(if it is a TLS server, use wss://)") == true)
         }
     }
 

@@ -140,7 +140,9 @@ extension ScenarioInterpreter {
                     + ScenarioInterpreter.describe(response)
                     + (failure.map { "\n  error: \($0.kind.rawValue): \($0.message)" } ?? ""))
         }
-        if step.status == 101, let failure {
+        // Only a handshake error makes the 101 invalid; a protocol error or a drop right after the upgrade (even in
+        // the same TCP segment) stays pending for `expect_error` (or fails the scenario if nothing asserts it).
+        if step.status == 101, let failure, failure.kind == .handshake {
             throw StepFailure(
                 "the server answered 101 but the handshake is invalid: " + ScenarioInterpreter.describe(failure))
         }
@@ -153,7 +155,8 @@ extension ScenarioInterpreter {
         }
         if let expected = step.extensions {
             let actual = ScenarioInterpreter.extensionNames(response)
-            if Set(actual) != Set(expected) {
+            // Extension names are tokens, compared without regard to case (as the engine negotiates them).
+            if Set(actual.map { $0.lowercased() }) != Set(expected.map { $0.lowercased() }) {
                 problems.append(
                     "extensions: expected [\(expected.joined(separator: ", "))], "
                         + "got [\(actual.joined(separator: ", "))]"

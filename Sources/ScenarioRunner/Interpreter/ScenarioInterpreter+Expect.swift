@@ -249,6 +249,13 @@ extension ScenarioInterpreter {
                 "expected the server to close \(step.connection) within \(step.within.shortDescription), "
                     + "but it is still open")
         }
+        // A close frame that itself broke the protocol (a code that must not be sent such as 1005, a reason that is
+        // not UTF-8, a fragmented or over-long close), or a violation before it, is not the close expected.
+        if let error = state.pendingError, error.kind == .protocol {
+            throw StepFailure(
+                "expected a close from the server, but it broke the protocol: \(error.message) "
+                    + "(assert that with expect_error: protocol)")
+        }
         var problems: [String] = []
         if let codes = step.codes, !codes.contains(where: { Int($0) == code }) {
             let expected = codes.map(String.init).joined(separator: " or ")

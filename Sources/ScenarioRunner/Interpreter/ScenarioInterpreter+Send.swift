@@ -95,6 +95,9 @@ extension ScenarioInterpreter {
                 "sent close \(step.code.map(String.init) ?? "without a code"), but the server did not answer "
                     + "with a close frame within \(step.within.shortDescription)")
         }
+        if let error = state.pendingError, error.kind == .protocol {
+            throw StepFailure("sent close, but the server's answer broke the protocol: \(error.message)")
+        }
         if state.serverClose == nil {
             throw StepFailure(
                 "sent close, but the connection ended without a close frame from the server: "

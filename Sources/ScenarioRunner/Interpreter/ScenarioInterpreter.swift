@@ -76,8 +76,16 @@ final class ScenarioInterpreter {
         let open = connections.sorted { $0.key < $1.key }.filter { !disconnected.contains($0.key) }.map(\.value)
         let all = Array(connections.values)
         let clock = environment.monotonicNanos
+        let erredBefore = Set(open.filter { $0.pendingError?.kind == .protocol }.map(\.name))
         let cleanup = Task { await ScenarioInterpreter.close(open, all: all, clock: clock) }
         await cleanup.value
+        // The end-of-scenario close is outside the verdict, but a violation there is not silent.
+        for state in open where !erredBefore.contains(state.name) {
+            guard let error = state.pendingError, error.kind == .protocol else { continue }
+            warnings.append(
+                "connection \(state.name): the server broke the protocol while the connection was closed at the end "
+                    + "of the scenario: \(error.message)")
+        }
         if status == .passed, let auditFailure = auditInboxes() {
             status = .failed
             failure = auditFailure

@@ -168,7 +168,10 @@ final class ServerSession: ChannelInboundHandler, RemovableChannelHandler {
         }
     }
 
+    /// A close frame; the reason is cut (on a character boundary) to the 123 bytes a control frame leaves it.
     static func closeFrame(code: UInt16, reason: String, allocator: ByteBufferAllocator) -> WebSocketFrame {
+        var reason = reason
+        while reason.utf8.count > 123 { reason.removeLast() }
         var payload = allocator.buffer(capacity: 2 + reason.utf8.count)
         payload.writeInteger(code)
         payload.writeString(reason)

@@ -1,0 +1,86 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// Findings of the sixth QA pass (protocol exactness), through the built binary against scripted Python servers
+/// on 127.0.0.1.
+@Suite struct QARound6CLITests {
+    /// A raw server: reads the opening handshake, then writes `answer(accept)` (Python bytes expression over the
+    /// computed `accept`), then `after_close` once it reads the client's close frame; keeps TCP open.
+    static func server(answer: String, afterClose: String = "b''") throws -> BackgroundProcess {
+        try BackgroundProcess.pythonPeer(
+            """
+            import base64, hashlib, socket, threading
+            s = socket.socket(); s.bind(("127.0.0.1", 0)); s.listen(8)
+            print("listening", s.getsockname()[1], flush=True)
+            def handle(c):
+                data = b""
+                while b"\\r\\n\\r\\n" not in data:
+                    data += c.recv(4096)
+                key = [l.split(b":", 1)[1].strip() for l in data.split(b"\\r\\n") if l.lower().startswith(b"sec-websocket-key")][0]
+                accept = base64.b64encode(hashlib.sha1(key + b"258EAFA5-E914-47DA-95CA-C5AB0DC85B11").digest())
+                c.sendall(\(answer))
+                while True:
+                    chunk = c.recv(4096)
+                    if not chunk: return
+                    if chunk[0] & 0x0F == 8: c.sendall(\(afterClose))
+            while True:
+                c, _ = s.accept(); threading.Thread(target=handle, args=(c,), daemon=True).start()
+            """)
+    }
+
+    static let upgrade =
+        #"b"HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: " + accept + b"\r\n\r\n""#
+
+    func run(_ scenario: String, against server: BackgroundProcess) throws -> (ProcessResult, CLIHarness) {
+        let port = try #require(server.announcedWord().flatMap { Int($0) })
+        let cli = try CLIHarness()
+        try cli.write("scenarios/s.yaml", scenario.replacingOccurrences(of: "PORT", with: String(port)))
+        return (try cli.run(["run", "--report", "json=r.json"], timeout: 30), cli)
+    }
+
+    /// A violation while the connection is closed at the end of the scenario is outside the verdict, but not silent.
+    @Test func aViolationDuringTheFinalCloseIsAWarning() throws {
+        guard FileManager.default.isExecutableFile(atPath: TestPaths.peersPython) else {
+            Issue.record("peers venv missing: run scripts/setup-peers")
+            return
+        }
+        let server = try Self.server(answer: Self.upgrade, afterClose: "bytes([0x81, 0x81, 1, 2, 3, 4, 0x61 ^ 1])")
+        defer { server.stop() }
+        let (run, cli) = try run(
+            "name: final\nsteps:\n  - connect: ws://127.0.0.1:PORT/\n  - wait: 10ms\n", against: server)
+        defer { cli.cleanUp() }
+        #expect(run.exitCode == 0, "\(run.standardOutput)")
+        #expect(
+            run.standardOutput.contains(
+                "connection default: the server broke the protocol while the connection was closed at the end of the "
+                    + "scenario: server frame is masked"), "\(run.standardOutput)")
+        let scenario = try #require((try cli.json("r.json")["scenarios"] as? [[String: Any]])?.first)
+        #expect((scenario["warnings"] as? [String])?.count == 1)
+    }
+
+    /// A refusal whose head arrived but whose body never completes is a refusal with its status, not a timeout.
+    @Test func aRefusalWithAnUnfinishedBodyKeepsItsStatus() throws {
+        guard FileManager.default.isExecutableFile(atPath: TestPaths.peersPython) else {
+            Issue.record("peers venv missing: run scripts/setup-peers")
+            return
+        }
+        let server = try Self.server(
+            answer: #"b"HTTP/1.1 403 Forbidden\r\nContent-Length: 100\r\nX-Why: nope\r\n\r\npartial""#)
+        defer { server.stop() }
+        let (run, cli) = try run(
+            """
+            name: refused
+            steps:
+              - connect: { url: "ws://127.0.0.1:PORT/", timeout: 300ms }
+              - expect_error: { kind: handshake, status: 403, headers: { X-Why: nope }, body: /partial/ }
+            """, against: server)
+        defer { cli.cleanUp() }
+        #expect(run.exitCode == 0, "\(run.standardOutput)")
+        let events = try cli.events(".wscenario/transcripts/scenarios/s/refused.jsonl")
+        let error = try #require(events.first { $0["event"] as? String == "error" })
+        #expect(
+            error["message"] as? String
+                == "server refused the upgrade: 403 Forbidden (its body did not arrive in full within 300ms)")
+    }
+}
