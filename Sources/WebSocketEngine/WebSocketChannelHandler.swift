@@ -127,7 +127,11 @@ final class WebSocketChannelHandler: ChannelInboundHandler {
             phase = .ended
             let outcome = closeMachine.connectionClosed()
             if !outcome.clean && outcome.initiator == .server && connectionError == nil {
-                let error = WebSocketError(kind: .closed, message: "connection closed without a close handshake (1006)")
+                let cut = frameParser.bufferedBytes
+                let error = WebSocketError(
+                    kind: .closed,
+                    message: "connection closed without a close handshake (1006)"
+                        + (cut > 0 ? ", in the middle of a frame (\(cut) bytes of it had arrived)" : ""))
                 connectionError = error
                 sink.emit(.error(error))
             }
@@ -185,7 +189,11 @@ final class WebSocketChannelHandler: ChannelInboundHandler {
                     response: head, verdict: verdict, error: nil, handler: bound, deflate: deflate?.parameters))
             if leftover.readableBytes > 0 { processFrames(leftover) }
         case .refused(let status):
-            let reason = head.reason.isEmpty ? "" : " \(head.reason)"
+            var reason = head.reason.isEmpty ? "" : " \(head.reason)"
+            if (300..<400).contains(status) {
+                reason +=
+                    ", a redirect" + (head.headers.first("Location").map { " to \($0)" } ?? "") + " (not followed)"
+            }
             finishHandshake(
                 error: WebSocketError(
                     kind: .handshake, message: "server refused the upgrade: \(status)\(reason)\(note)", response: head),

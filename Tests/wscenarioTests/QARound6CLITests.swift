@@ -7,7 +7,7 @@ import Testing
 @Suite struct QARound6CLITests {
     /// A raw server: reads the opening handshake, then writes `answer(accept)` (Python bytes expression over the
     /// computed `accept`), then `after_close` once it reads the client's close frame; keeps TCP open.
-    static func server(answer: String, afterClose: String = "b''") throws -> BackgroundProcess {
+    static func server(answer: String, afterClose: String = "b''", drop: Bool = false) throws -> BackgroundProcess {
         try BackgroundProcess.pythonPeer(
             """
             import base64, hashlib, socket, threading
@@ -20,6 +20,8 @@ import Testing
                 key = [l.split(b":", 1)[1].strip() for l in data.split(b"\\r\\n") if l.lower().startswith(b"sec-websocket-key")][0]
                 accept = base64.b64encode(hashlib.sha1(key + b"258EAFA5-E914-47DA-95CA-C5AB0DC85B11").digest())
                 c.sendall(\(answer))
+                if \(drop ? "True" : "False"):
+                    c.close(); return
                 while True:
                     chunk = c.recv(4096)
                     if not chunk: return
@@ -82,5 +84,37 @@ import Testing
         #expect(
             error["message"] as? String
                 == "server refused the upgrade: 403 Forbidden (its body did not arrive in full within 300ms)")
+    }
+
+    /// A drop nobody asserted is a warning; a drop in the middle of a frame says so; a 3xx says it is a redirect.
+    @Test func dropsAndRedirectsAreDescribed() throws {
+        guard FileManager.default.isExecutableFile(atPath: TestPaths.peersPython) else {
+            Issue.record("peers venv missing: run scripts/setup-peers")
+            return
+        }
+        let dropping = try Self.server(answer: Self.upgrade + " + bytes([0x81, 0x0A]) + b'half'", drop: true)
+        defer { dropping.stop() }
+        let (unasserted, cli) = try run(
+            "name: drop\nsteps:\n  - connect: ws://127.0.0.1:PORT/\n  - wait: 200ms\n", against: dropping)
+        defer { cli.cleanUp() }
+        #expect(unasserted.exitCode == 0)
+        #expect(
+            unasserted.standardOutput.contains(
+                "connection default: connection closed without a close handshake (1006), in the middle of a frame "
+                    + "(6 bytes of it had arrived), and no step expected it"), "\(unasserted.standardOutput)")
+        let redirecting = try Self.server(
+            answer: #"b"HTTP/1.1 302 Found\r\nLocation: /elsewhere\r\nContent-Length: 0\r\n\r\n""#)
+        defer { redirecting.stop() }
+        let (refused, cli2) = try run(
+            "name: redirect\nsteps:\n  - connect: ws://127.0.0.1:PORT/\n  - expect_error: { kind: handshake, status: 302 }\n",
+            against: redirecting)
+        defer { cli2.cleanUp() }
+        #expect(refused.exitCode == 0, "\(refused.standardOutput)")
+        let error = try cli2.events(".wscenario/transcripts/scenarios/s/redirect.jsonl").first {
+            $0["event"] as? String == "error"
+        }
+        #expect(
+            error?["message"] as? String
+                == "server refused the upgrade: 302 Found, a redirect to /elsewhere (not followed)")
     }
 }

@@ -24,6 +24,18 @@ extension ScenarioInterpreter {
             message: "inbox: strict — " + lines.joined(separator: "\n"))
     }
 
+    /// A connection the server dropped without a close handshake, which no step asserted (`expect_error: closed`,
+    /// `expect_close: 1006`): not a failure (the contract fails scenarios on protocol errors only), but a server
+    /// that crashed mid-conversation should not pass unnoticed.
+    func warnAboutUnassertedDrops() {
+        for (name, state) in connections.sorted(by: { $0.key < $1.key }) {
+            guard let error = state.pendingError, error.kind == .closed, !disconnected.contains(name) else { continue }
+            warnings.append(
+                "connection \(name): \(error.message), and no step expected it (assert it with expect_error: closed "
+                    + "or expect_close: 1006)")
+        }
+    }
+
     /// A protocol error of the server that no step asserted (with `expect_error: protocol`) or ran into fails the
     /// scenario: the server broke RFC 6455 even though every step passed.
     func unassertedProtocolErrors() -> ScenarioFailure? {

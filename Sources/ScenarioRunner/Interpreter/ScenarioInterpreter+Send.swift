@@ -17,8 +17,15 @@ extension ScenarioInterpreter {
                 try await pending.connection.send(binary: Array(bytes.readableBytesView), fragments: pending.fragments)
             }
         } catch {
-            throw StepFailure("could not send on \(name): \(error)")
+            throw StepFailure("could not send on \(name): \(error)" + endNote(name))
         }
+    }
+
+    /// How connection `name` ended, for a send that failed because it had (empty while it is open).
+    func endNote(_ name: String) -> String {
+        guard let state = connections[name] else { return "" }
+        let end = describeEnd(state)
+        return end == "open" ? "" : " — \(end)"
     }
 
     /// Renders the payload and sends it at once when the connection can without suspending (the interpreter runs
@@ -46,7 +53,7 @@ extension ScenarioInterpreter {
             }
             return sent ? nil : PendingSend(connection: connection, payload: payload, fragments: fragments)
         } catch {
-            throw StepFailure("could not send on \(step.connection): \(error)")
+            throw StepFailure("could not send on \(step.connection): \(error)" + endNote(step.connection))
         }
     }
 

@@ -72,6 +72,7 @@ final class ScenarioInterpreter {
             status = .failed
             failure = unasserted
         }
+        if status == .passed { warnAboutUnassertedDrops() }
         // Closing runs outside this task so that it still waits briefly for the server when interrupted.
         let open = connections.sorted { $0.key < $1.key }.filter { !disconnected.contains($0.key) }.map(\.value)
         let all = Array(connections.values)
