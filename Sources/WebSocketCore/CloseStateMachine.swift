@@ -50,6 +50,14 @@ public struct CloseStateMachine: Sendable {
         return .sendClose(payload)
     }
 
+    /// The client already wrote a close frame itself (a raw frame, `send_frame`): the closing handshake has
+    /// started, so no second close frame goes out; the caller starts the close timer when this returns true.
+    public mutating func rawCloseSent(_ payload: ClosePayload) -> Bool {
+        guard case .open = state else { return false }
+        state = .closeSent(sent: payload)
+        return true
+    }
+
     /// The server broke the protocol: fail the connection (§7.1.7) with `code`.
     public mutating func failConnection(code: UInt16, reason: String) -> Action {
         closeRequested(ClosePayload(code: code, reason: reason))

@@ -110,15 +110,20 @@ extension WebSocketChannelHandler {
         case .sendClose(let payload):
             writeFrame(opcode: .close, payload: payload.encoded(allocator: context.channel.allocator), promise: nil)
             context.flush()
-            closeTimer?.cancel()
-            let bound = NIOLoopBound(self, eventLoop: context.eventLoop)
-            closeTimer = context.eventLoop.scheduleTask(in: timeout) {
-                let handler = bound.value
-                handler.perform(handler.closeMachine.closeTimerExpired(), timeout: timeout)
-            }
+            startCloseTimer(timeout, context: context)
         case .closeConnection:
             closeTimer?.cancel()
             context.close(promise: nil)
+        }
+    }
+
+    /// Waits `timeout` for the server to end the closing handshake, then closes TCP.
+    private func startCloseTimer(_ timeout: TimeAmount, context: ChannelHandlerContext) {
+        closeTimer?.cancel()
+        let bound = NIOLoopBound(self, eventLoop: context.eventLoop)
+        closeTimer = context.eventLoop.scheduleTask(in: timeout) {
+            let handler = bound.value
+            handler.perform(handler.closeMachine.closeTimerExpired(), timeout: timeout)
         }
     }
 
@@ -206,6 +211,11 @@ extension WebSocketChannelHandler {
                     opcode: raw.opcode, fin: raw.fin, rsv: raw.rsv, masked: raw.masked,
                     length: raw.lengthOverride ?? UInt64(raw.payload.readableBytes), payload: raw.payload)))
         context.writeAndFlush(wrapOutboundOut(buffer), promise: promise)
+        // A complete raw close frame starts the closing handshake: no second close frame follows it.
+        if raw.opcode == .close, raw.fin, raw.lengthOverride == nil {
+            let payload = (try? ClosePayload.parse(raw.payload)) ?? ClosePayload(code: nil)
+            if closeMachine.rawCloseSent(payload) { startCloseTimer(configuration.closeTimeout, context: context) }
+        }
     }
 
     func sendBytes(_ bytes: ByteBuffer, promise: EventLoopPromise<Void>) {

@@ -60,4 +60,16 @@ import Testing
                     ClosePayload(code: 1007, reason: "bad text")))
         #expect(machine.connectionClosed().sentCode == 1007)
     }
+
+    /// A close frame written raw (`send_frame`) starts the handshake: no second close frame is asked for, and the
+    /// server's answer completes it as for a normal close.
+    @Test func aRawCloseStartsTheHandshake() {
+        var machine = CloseStateMachine()
+        let first = machine.rawCloseSent(ClosePayload(code: 4000))
+        let second = machine.rawCloseSent(ClosePayload(code: 4001))
+        #expect(first && !second, "only the first counts")
+        #expect(machine.closeRequested(ClosePayload(code: 1000)) == .none, "no second close frame")
+        #expect(machine.closeReceived(ClosePayload(code: 4000)) == .closeConnection)
+        #expect(machine.connectionClosed() == CloseOutcome(code: 4000, initiator: .client, clean: true, sentCode: 4000))
+    }
 }
