@@ -69,6 +69,22 @@ struct LargePayloadTests {
         #expect(record.rsv == [true, false, false])
     }
 
+    /// Close payloads that are not a code and a UTF-8 reason, and frames whose header lies about their length,
+    /// are shown as they were, with what is known named.
+    @Test func oddClosesAndLyingLengthsAreShownAsTheyWere() {
+        func fields(_ record: FrameRecord) -> String { LargePayloadTests.serialized(record.transcriptFields) }
+        let badReason = FrameRecord(opcode: 0x8, payload: [0x03, 0xE8, 0xC3, 0x28])
+        #expect(fields(badReason).contains("\"code\":1000"), "\(fields(badReason))")
+        #expect(fields(badReason).contains("\"base64\":\"A+jDKA==\""), "\(fields(badReason))")
+        #expect(!fields(badReason).contains("\"reason\""))
+        let oneByte = FrameRecord(opcode: 0x8, payload: [0x03])
+        #expect(fields(oneByte).contains("\"base64\":\"Aw==\"") && !fields(oneByte).contains("\"code\""))
+        let lying = FrameRecord(opcode: 0x1, payload: Array("hi".utf8), length: 127)
+        #expect(fields(lying).contains("\"length\":127,\"payload_length\":2,\"text\":\"hi\""), "\(fields(lying))")
+        let honest = FrameRecord(opcode: 0x1, payload: Array("hi".utf8))
+        #expect(!fields(honest).contains("payload_length"))
+    }
+
     @Test func pongsAndClosesKeepTheirWholePayload() {
         let events = EventLog()
         let translator = EngineEventTranslator { events.append($0.event) }

@@ -83,16 +83,27 @@ public struct FrameRecord: Sendable, Equatable {
         let clear = rsv.count == 3 && !rsv.contains(true)
         fields.append(("rsv", clear ? FrameRecord.clearRSV : .array(rsv.map { .bool($0) })))
         if masked { fields.append(("masked", .bool(true))) }
-        if opcode == 0x8, payload.count >= 2, payload.count == payloadLength,
-            let reason = String(validating: payload[2...], as: UTF8.self)
-        {
-            fields.append(("code", .int(Int(payload[0]) << 8 | Int(payload[1]))))
-            fields.append(("reason", .string(reason)))
-            fields.append(("length", .int(length)))
-            return fields
+        var preferText = preferText
+        if opcode == 0x8 {
+            if payload.count >= 2, payload.count == payloadLength {
+                fields.append(("code", .int(Int(payload[0]) << 8 | Int(payload[1]))))
+                if let reason = String(validating: payload[2...], as: UTF8.self) {
+                    fields.append(("reason", .string(reason)))
+                    fields.append(("length", .int(length)))
+                    return fields
+                }
+            }
+            // A close payload that is not a code and a UTF-8 reason (one byte, a reason that is not UTF-8) is
+            // shown as it is, in base64.
+            preferText = false
         }
         var payloadFields = PayloadRecord.fields(payload, preferText: preferText)
         payloadFields[0] = ("length", .int(length))
+        if !compressed, length != payloadLength {
+            // `send_frame` with `length:` (a header that lies), or a frame whose payload was never read (over the
+            // size limit): the bytes actually carried.
+            payloadFields.insert(("payload_length", .int(payloadLength)), at: 1)
+        }
         if compressed {
             payloadFields.insert(("uncompressed_length", .int(payloadLength)), at: 1)
             payloadFields.insert(("compressed", .bool(true)), at: 1)

@@ -3,7 +3,8 @@
 /// `TranscriptLineEncoder.encode` writes for the same event (`TranscriptKeptEvent.event`).
 ///
 /// Each function returns false, having written nothing, when its event needs the general encoder: a close frame,
-/// a compressed frame, set RSV bits, a reserved opcode, or text that is not plain ASCII.
+/// a compressed frame, set RSV bits, a reserved opcode, a header length other than the payload's (`payload_length`),
+/// or text that is not plain ASCII.
 enum TranscriptDirectEncoder {
     /// How a payload is shown: as text (plain ASCII) or as base64.
     private enum PayloadForm {
@@ -16,7 +17,8 @@ enum TranscriptDirectEncoder {
         time: Double, kind: TranscriptEventKind, connection: String, step: String?, frame: FrameRecord,
         preferText: Bool, json: inout TranscriptByteSink, text: inout TranscriptByteSink
     ) -> Bool {
-        guard !frame.compressed, frame.rsv.count == 3, !frame.rsv.contains(true), let opcode = opcodeName(frame.opcode)
+        guard !frame.compressed, frame.length == frame.payloadLength, frame.rsv.count == 3, !frame.rsv.contains(true),
+            let opcode = opcodeName(frame.opcode)
         else { return false }
         return frame.payload.withUnsafeBufferPointer { payload in
             guard let form = payloadForm(payload, preferText: preferText) else { return false }
