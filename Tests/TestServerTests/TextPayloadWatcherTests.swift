@@ -5,22 +5,14 @@ import Testing
 /// The fail-fast UTF-8 watcher on raw client bytes, without sockets: frames split at every byte, masked and not,
 /// fragmented messages with control frames between their fragments, binary and compressed messages left alone.
 @Suite struct TextPayloadWatcherTests {
-    /// A client frame on the wire.
+    /// A client frame on the wire (masked with `key`, or unmasked without one).
     static func frame(
         _ opcode: UInt8, _ payload: [UInt8], fin: Bool = true, rsv1: Bool = false, key: [UInt8]? = [1, 2, 3, 4]
     ) -> [UInt8] {
-        var bytes: [UInt8] = [(fin ? 0x80 : 0) | (rsv1 ? 0x40 : 0) | opcode]
-        let maskBit: UInt8 = key == nil ? 0 : 0x80
-        if payload.count < 126 {
-            bytes.append(maskBit | UInt8(payload.count))
-        } else if payload.count <= 0xFFFF {
-            bytes += [maskBit | 126, UInt8(payload.count >> 8), UInt8(payload.count & 0xFF)]
-        } else {
-            bytes.append(maskBit | 127)
-            bytes += (0..<8).reversed().map { UInt8((UInt64(payload.count) >> (UInt64($0) * 8)) & 0xFF) }
-        }
-        guard let key else { return bytes + payload }
-        return bytes + key + payload.enumerated().map { $0.element ^ key[$0.offset % 4] }
+        RawFrame(
+            fin: fin, rsv: rsv1 ? 0b100 : 0, opcode: opcode, masked: key != nil, payload: payload,
+            maskKey: key ?? [0, 0, 0, 0]
+        ).encoded()
     }
 
     /// Feeds `bytes` in pieces of `piece` bytes; the number of bytes fed when the watcher failed, or nil.

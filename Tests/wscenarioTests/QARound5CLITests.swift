@@ -83,23 +83,8 @@ import Testing
             return
         }
         // Upgrades, sends a close frame whose reason is invalid UTF-8, then keeps TCP open and never answers.
-        let server = try BackgroundProcess.pythonPeer(
-            """
-            import base64, hashlib, socket, threading
-            s = socket.socket(); s.bind(("127.0.0.1", 0)); s.listen(8)
-            print("listening", s.getsockname()[1], flush=True)
-            def handle(c):
-                data = b""
-                while b"\\r\\n\\r\\n" not in data:
-                    data += c.recv(4096)
-                key = [l.split(b":", 1)[1].strip() for l in data.split(b"\\r\\n") if l.lower().startswith(b"sec-websocket-key")][0]
-                accept = base64.b64encode(hashlib.sha1(key + b"258EAFA5-E914-47DA-95CA-C5AB0DC85B11").digest())
-                c.sendall(b"HTTP/1.1 101 Switching Protocols\\r\\nUpgrade: websocket\\r\\nConnection: Upgrade\\r\\n"
-                          + b"Sec-WebSocket-Accept: " + accept + b"\\r\\n\\r\\n" + bytes([0x88, 4, 0x03, 0xE8, 0xC3, 0x28]))
-                while c.recv(4096): pass
-            while True:
-                c, _ = s.accept(); threading.Thread(target=handle, args=(c,), daemon=True).start()
-            """)
+        let server = try RawWebSocketPeer.start(
+            answer: RawWebSocketPeer.upgrade + " + bytes([0x88, 4, 0x03, 0xE8, 0xC3, 0x28])")
         defer { server.stop() }
         let port = try #require(server.announcedWord().flatMap { Int($0) })
         let cli = try CLIHarness()

@@ -5,35 +5,6 @@ import Testing
 /// Findings of the sixth QA pass (protocol exactness), through the built binary against scripted Python servers
 /// on 127.0.0.1.
 @Suite struct QARound6CLITests {
-    /// A raw server: reads the opening handshake, then writes `answer(accept)` (Python bytes expression over the
-    /// computed `accept`), then `after_close` once it reads the client's close frame; keeps TCP open.
-    static func server(answer: String, afterClose: String = "b''", drop: Bool = false) throws -> BackgroundProcess {
-        try BackgroundProcess.pythonPeer(
-            """
-            import base64, hashlib, socket, threading
-            s = socket.socket(); s.bind(("127.0.0.1", 0)); s.listen(8)
-            print("listening", s.getsockname()[1], flush=True)
-            def handle(c):
-                data = b""
-                while b"\\r\\n\\r\\n" not in data:
-                    data += c.recv(4096)
-                key = [l.split(b":", 1)[1].strip() for l in data.split(b"\\r\\n") if l.lower().startswith(b"sec-websocket-key")][0]
-                accept = base64.b64encode(hashlib.sha1(key + b"258EAFA5-E914-47DA-95CA-C5AB0DC85B11").digest())
-                c.sendall(\(answer))
-                if \(drop ? "True" : "False"):
-                    c.close(); return
-                while True:
-                    chunk = c.recv(4096)
-                    if not chunk: return
-                    if chunk[0] & 0x0F == 8: c.sendall(\(afterClose))
-            while True:
-                c, _ = s.accept(); threading.Thread(target=handle, args=(c,), daemon=True).start()
-            """)
-    }
-
-    static let upgrade =
-        #"b"HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: " + accept + b"\r\n\r\n""#
-
     func run(_ scenario: String, against server: BackgroundProcess) throws -> (ProcessResult, CLIHarness) {
         let port = try #require(server.announcedWord().flatMap { Int($0) })
         let cli = try CLIHarness()
@@ -47,7 +18,8 @@ import Testing
             Issue.record("peers venv missing: run scripts/setup-peers")
             return
         }
-        let server = try Self.server(answer: Self.upgrade, afterClose: "bytes([0x81, 0x81, 1, 2, 3, 4, 0x61 ^ 1])")
+        let server = try RawWebSocketPeer.start(
+            answer: RawWebSocketPeer.upgrade, afterClose: "bytes([0x81, 0x81, 1, 2, 3, 4, 0x61 ^ 1])")
         defer { server.stop() }
         let (run, cli) = try run(
             "name: final\nsteps:\n  - connect: ws://127.0.0.1:PORT/\n  - wait: 10ms\n", against: server)
@@ -67,7 +39,7 @@ import Testing
             Issue.record("peers venv missing: run scripts/setup-peers")
             return
         }
-        let server = try Self.server(
+        let server = try RawWebSocketPeer.start(
             answer: #"b"HTTP/1.1 403 Forbidden\r\nContent-Length: 100\r\nX-Why: nope\r\n\r\npartial""#)
         defer { server.stop() }
         let (run, cli) = try run(
@@ -92,7 +64,8 @@ import Testing
             Issue.record("peers venv missing: run scripts/setup-peers")
             return
         }
-        let dropping = try Self.server(answer: Self.upgrade + " + bytes([0x81, 0x0A]) + b'half'", drop: true)
+        let dropping = try RawWebSocketPeer.start(
+            answer: RawWebSocketPeer.upgrade + " + bytes([0x81, 0x0A]) + b'half'", drop: true)
         defer { dropping.stop() }
         let (unasserted, cli) = try run(
             "name: drop\nsteps:\n  - connect: ws://127.0.0.1:PORT/\n  - wait: 200ms\n", against: dropping)
@@ -102,7 +75,7 @@ import Testing
             unasserted.standardOutput.contains(
                 "connection default: connection closed without a close handshake (1006), in the middle of a frame "
                     + "(6 bytes of it had arrived), and no step expected it"), "\(unasserted.standardOutput)")
-        let redirecting = try Self.server(
+        let redirecting = try RawWebSocketPeer.start(
             answer: #"b"HTTP/1.1 302 Found\r\nLocation: /elsewhere\r\nContent-Length: 0\r\n\r\n""#)
         defer { redirecting.stop() }
         let (refused, cli2) = try run(
