@@ -34,11 +34,13 @@ public enum PerMessageDeflateNegotiation {
         for element in ExtensionElement.parse(requestValues) where element.name == PerMessageDeflateOffer.extensionName
         {
             guard let offer = try? PerMessageDeflateOffer(element) else { continue }
-            return PerMessageDeflateParameters(
+            var parameters = PerMessageDeflateParameters(
                 serverNoContextTakeover: offer.serverNoContextTakeover,
                 clientNoContextTakeover: offer.clientNoContextTakeover,
                 serverMaxWindowBits: offer.serverMaxWindowBits ?? 15,
                 clientMaxWindowBits: offer.clientMaxWindowBits ?? 15)
+            parameters.statesServerMaxWindowBits = offer.serverMaxWindowBits != nil
+            return parameters
         }
         return nil
     }

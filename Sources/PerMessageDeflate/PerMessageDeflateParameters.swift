@@ -8,6 +8,9 @@ public struct PerMessageDeflateParameters: Sendable, Equatable, CustomStringConv
     public var serverMaxWindowBits: Int
     /// The largest LZ77 window (base-2 logarithm, 8...15) the client compresses with.
     public var clientMaxWindowBits: Int
+    /// The answer states `server_max_window_bits` even at 15: an offer that asked for the parameter must get it
+    /// back (RFC 7692 §7.1.2.1), whatever its value.
+    public var statesServerMaxWindowBits = false
 
     public init(
         serverNoContextTakeover: Bool = false, clientNoContextTakeover: Bool = false,
@@ -35,7 +38,9 @@ public struct PerMessageDeflateParameters: Sendable, Equatable, CustomStringConv
         var parts = [PerMessageDeflateOffer.extensionName]
         if serverNoContextTakeover { parts.append("server_no_context_takeover") }
         if clientNoContextTakeover { parts.append("client_no_context_takeover") }
-        if serverMaxWindowBits != 15 { parts.append("server_max_window_bits=\(serverMaxWindowBits)") }
+        if serverMaxWindowBits != 15 || statesServerMaxWindowBits {
+            parts.append("server_max_window_bits=\(serverMaxWindowBits)")
+        }
         if clientMaxWindowBits != 15 { parts.append("client_max_window_bits=\(clientMaxWindowBits)") }
         return parts.joined(separator: "; ")
     }

@@ -69,7 +69,7 @@ struct NegotiationTests {
     }
 
     @Test("the server answers the first valid offer with the parameters it asked for")
-    func serverAnswers() {
+    func serverAnswers() throws {
         let parameters = PerMessageDeflateNegotiation.serverAccept(requestValues: [
             "permessage-deflate; server_max_window_bits=99",
             "permessage-deflate; server_no_context_takeover; server_max_window_bits=11; client_max_window_bits=10",
@@ -79,5 +79,16 @@ struct NegotiationTests {
                 == "permessage-deflate; server_no_context_takeover; server_max_window_bits=11; "
                 + "client_max_window_bits=10")
         #expect(PerMessageDeflateNegotiation.serverAccept(requestValues: ["x-webkit-deflate-frame"]) == nil)
+        // RFC 7692 §7.1.2.1: an offer with server_max_window_bits gets it back, 15 included.
+        let fifteen = PerMessageDeflateNegotiation.serverAccept(requestValues: [
+            "permessage-deflate; server_max_window_bits=15"
+        ])
+        #expect(fifteen?.headerValue == "permessage-deflate; server_max_window_bits=15")
+        let accepted = try PerMessageDeflateNegotiation.clientAccept(
+            responseValues: [fifteen?.headerValue ?? ""],
+            offeredExtensions: ["permessage-deflate; server_max_window_bits=15"])
+        #expect(accepted?.serverMaxWindowBits == 15, "the client accepts the server's answer")
+        let plain = PerMessageDeflateNegotiation.serverAccept(requestValues: ["permessage-deflate"])
+        #expect(plain?.headerValue == "permessage-deflate")
     }
 }

@@ -179,6 +179,39 @@ struct InterpreterConnectionTests {
         #expect(steps.contains("1.1"))
     }
 
+    /// The end-of-scenario close is not part of the assertion: a message the server sends because of it (a chat
+    /// room announcing that a member left) is not an unconsumed message.
+    @Test func messagesCausedByTheFinalCloseAreNotAudited() async throws {
+        let harness = try Harness(
+            connector: ScriptedConnector { _ in
+                var script = Script()
+                script.react = { action in
+                    guard case .close(let code, let reason) = action else { return Script.echo(action) }
+                    return [
+                        Script.text("{\"type\":\"left\"}"), .closeReceived(code: code ?? 1005, reason: reason),
+                        .closed(code: code ?? 1005, reason: reason, by: .client),
+                    ]
+                }
+                return script
+            })
+        defer { harness.cleanUp() }
+        let result = try await harness.runOne(
+            """
+            name: teardown
+            inbox: strict
+            steps:
+              - connect: ws://fake/
+              - send: hi
+              - expect_message: hi
+            """)
+        #expect(result.status == .passed, "\(String(describing: result.failure))")
+        #expect(result.warnings.isEmpty)
+        #expect(
+            try harness.events(result).contains {
+                $0["event"] as? String == "message_in" && $0["text"] as? String == "{\"type\":\"left\"}"
+            }, "still recorded")
+    }
+
     @Test func strictInboxFailsOnLeftovers() async throws {
         let harness = try Harness()
         defer { harness.cleanUp() }

@@ -25,8 +25,14 @@ extension PlanCompiler {
             ConnectStep(
                 connection: name, url: url,
                 headers: keys["headers"].map { headerFields($0.value, "headers") } ?? [],
-                subprotocols: keys["subprotocols"].flatMap { stringList($0.value, "subprotocols") } ?? [],
-                origin: keys["origin"].flatMap { template($0.value, "origin") },
+                subprotocols: keys["subprotocols"].flatMap { node in
+                    stringList(node.value, "subprotocols").flatMap { list in
+                        list.allSatisfy { headerText($0, node.value, "subprotocols") } ? list : nil
+                    }
+                } ?? [],
+                origin: keys["origin"].flatMap { node in
+                    template(node.value, "origin").flatMap { headerText($0.source, node.value, "origin") ? $0 : nil }
+                },
                 extensions: keys["extensions"].flatMap { stringList($0.value, "extensions") } ?? [],
                 timeout: within(keys, key: "timeout"),
                 tls: keys["tls"].flatMap { tls($0.value) },

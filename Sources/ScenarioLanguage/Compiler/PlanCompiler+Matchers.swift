@@ -125,10 +125,19 @@ extension PlanCompiler {
         }
         return pairs.compactMap { pair in
             guard let name = pair.name, let nameTemplate = template(text: name, pair.key),
-                let value = template(pair.value, "header '\(name)'")
+                let value = template(pair.value, "header '\(name)'"),
+                headerText(name, pair.key, "header '\(name)'"), headerText(value.source, pair.value, "header '\(name)'")
             else { return nil }
             return HeaderField(nameTemplate: nameTemplate, value: value)
         }
+    }
+
+    /// Whether `text` can go into a request header as written: a line break would add headers of its own, a NUL
+    /// is not allowed; reports it otherwise.
+    func headerText(_ text: String, _ node: YAMLNode, _ what: String) -> Bool {
+        guard text.unicodeScalars.contains(where: { $0 == "\r" || $0 == "\n" || $0 == "\0" }) else { return true }
+        error("\(what) cannot contain a line break or NUL: it would break the request", node)
+        return false
     }
 
     /// `capture: { name: $.path }`; defines the names for later steps.

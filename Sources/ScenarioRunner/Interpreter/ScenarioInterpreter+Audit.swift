@@ -1,13 +1,17 @@
 import ScenarioLanguage
 
 extension ScenarioInterpreter {
-    /// `inbox:` — reports or fails on unconsumed messages (those matching `ignore` excepted).
-    func auditInboxes() -> ScenarioFailure? {
+    /// `inbox:` — reports or fails on unconsumed messages (those matching `ignore` excepted) among the first
+    /// `sizes[connection]` messages of each connection (those that arrived while the steps ran).
+    func auditInboxes(upTo sizes: [String: Int]) -> ScenarioFailure? {
         guard scenario.inbox != .off else { return nil }
         let ignores = (try? scenario.ignore.map { try ResolvedMatcher($0, lookup: lookup) }) ?? []
         var lines: [String] = []
         for (name, state) in connections.sorted(by: { $0.key < $1.key }) {
-            let left = state.unconsumed.filter { message in !ignores.contains { $0.matches(message) } }
+            let limit = sizes[name] ?? Int.max
+            let left = state.unconsumed.filter { message in
+                message.index < limit && !ignores.contains { $0.matches(message) }
+            }
             guard !left.isEmpty else { continue }
             lines.append(
                 "\(left.count) unconsumed message(s) on \(name): "

@@ -8,9 +8,23 @@ extension ScenarioInterpreter {
         if let problem = ScenarioInterpreter.urlProblem(url) {
             throw StepFailure("invalid URL '\(url)'\(ScenarioInterpreter.origins(of: step.url)): \(problem)")
         }
+        // What goes into the request line and headers is checked before anything is sent, as for `http`: a line
+        // break would add headers (a value captured from a server could inject them), a space breaks the request.
+        if let target = WebSocketURL(url)?.path, target.contains(" ") || ScenarioInterpreter.breaksTheRequest(target) {
+            throw StepFailure(
+                "invalid URL '\(url)'\(ScenarioInterpreter.origins(of: step.url)): "
+                    + "its path or query contains a space or a line break (percent-encode it, e.g. %20)")
+        }
         let headers = try renderHeaders(step.headers)
+        let origin = try step.origin.map(render)
+        let fields =
+            headers + (origin.map { [("Origin", $0)] } ?? []) + step.subprotocols.map { ("Sec-WebSocket-Protocol", $0) }
+        for (name, value) in fields
+        where ScenarioInterpreter.breaksTheRequest(name) || ScenarioInterpreter.breaksTheRequest(value) {
+            throw StepFailure("header \(name): a header name or value cannot contain a line break or NUL")
+        }
         let request = ConnectRequest(
-            url: url, headers: headers, subprotocols: step.subprotocols, origin: try step.origin.map(render),
+            url: url, headers: headers, subprotocols: step.subprotocols, origin: origin,
             extensions: step.extensions, timeout: step.timeout.seconds, tls: step.tls)
         let state = self.state(step.connection)
         if let previous = state.connection, state.closed == nil { await previous.disconnect() }
