@@ -50,4 +50,34 @@ import Testing
                 check.standardError.contains("\(what) cannot contain a line break or NUL"), "\(check.standardError)")
         }
     }
+
+    /// An included file's `vars:` are defaults: a value the caller already has (its `vars:`, `set:`) wins, the
+    /// include's own `vars:` win, and an undefined name gets the default.
+    @Test func includedDefaultsDoNotReplaceTheCallersValues() throws {
+        let cli = try CLIHarness()
+        defer { cli.cleanUp() }
+        try cli.write(
+            "common/whoami.yaml", "vars: { user: guest, mood: calm }\nsteps:\n  - send: \"${user} ${mood}\"\n")
+        try cli.write(
+            "scenarios/defaults.yaml",
+            """
+            name: defaults
+            vars: { user: alice }
+            steps:
+              - connect: ${server}/echo
+              - include: ../common/whoami.yaml
+              - expect_message: alice calm
+              - set: { user: bob }
+              - include: { file: ../common/whoami.yaml, vars: { mood: glad } }
+              - expect_message: bob glad
+            ---
+            name: defaults apply to undefined names
+            steps:
+              - connect: ${server}/echo
+              - include: ../common/whoami.yaml
+              - expect_message: guest calm
+            """)
+        let run = try cli.run(["run", "--serve", "scenarios"])
+        #expect(run.exitCode == 0, "\(run.standardOutput)")
+    }
 }

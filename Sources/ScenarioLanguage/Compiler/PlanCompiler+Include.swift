@@ -43,15 +43,15 @@ extension PlanCompiler {
             directories.removeLast()
         }
         let overridden = Set(includeVars.map(\.name)).union(commandLineVariables.keys)
-        var vars = includeVars
+        var defaults: [VariableAssignment] = []
         if let node = fragment["vars"]?.value {
-            vars += variableAssignments(node, "vars").filter { !overridden.contains($0.name) }
+            defaults = variableAssignments(node, "vars").filter { !overridden.contains($0.name) }
         }
         guard let stepsNode = fragment["steps"]?.value else {
             error("an included file needs steps:", document)
             return nil
         }
         let nested = steps(stepsNode, "steps")
-        return .include(IncludeStep(file: resolved, vars: vars, steps: nested))
+        return .include(IncludeStep(file: resolved, vars: includeVars, defaults: defaults, steps: nested))
     }
 }

@@ -208,6 +208,7 @@ final class ScenarioInterpreter {
             }
         case .include(let include):
             try assign(include.vars)
+            for assignment in include.defaults where variables[assignment.name] == nil { try assign([assignment]) }
             try await runSteps(include.steps, prefix: path + ".")
             tracker.current = path
         case .http(let http): try await self.http(http)
