@@ -121,6 +121,17 @@ import Testing
         #expect(include.steps[0].location.file.hasSuffix("common/login.yaml"))
     }
 
+    @Test func aBareExpectSilenceWaitsTheScenarioTimeout() throws {
+        let suite = load("name: s\ntimeout: 300ms\nsteps:\n  - connect: ws://h/\n  - expect_silence\n")
+        #expect(suite.errors.map(\.header) == [])
+        let step = try #require(suite.scenarios.first?.steps.last)
+        guard case .expectSilence(let silence) = step.kind else {
+            Issue.record("not expect_silence: \(step.kind)")
+            return
+        }
+        #expect(silence.duration == .milliseconds(300))
+    }
+
     @Test func commandLineVariablesOverrideIncludedDefaults() throws {
         let root = try TestPaths.makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }

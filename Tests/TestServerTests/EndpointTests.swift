@@ -53,6 +53,12 @@ import Testing
             #expect(right.response.status == 101)
             try right.send(text: "in")
             #expect(try right.readText() == "in")
+            // The scheme is case-insensitive (RFC 9110 §11.1); another scheme is named as such.
+            let lower = try TestClient(port: server.port, path: "/auth", headers: ["Authorization": "bearer \(token)"])
+            #expect(lower.response.status == 101)
+            let basic = try TestClient(port: server.port, path: "/auth", headers: ["Authorization": "Basic \(token)"])
+            #expect(basic.response.status == 401)
+            #expect(basic.response.body.hasPrefix("not a bearer token"))
         }
         try await withServer(BuiltInServerConfiguration(token: "T0k")) { server in
             let old = try TestClient(

@@ -53,10 +53,8 @@ extension PlanCompiler {
     func expectSilence(_ value: YAMLNode, step: YAMLNode) -> StepKind? {
         guard let keys = arguments(value, "expect_silence", allowed: ["on", "for"], shortKey: "for") else { return nil }
         let connection = connection(keys["on"], step: step, keyword: "expect_silence")
-        guard let node = require(keys, "for", "expect_silence", value), let duration = duration(node, "for") else {
-            return nil
-        }
-        return .expectSilence(ExpectSilenceStep(connection: connection, duration: duration))
+        // Without `for:` (a bare `- expect_silence`), the scenario's timeout, as every other waiting step.
+        return .expectSilence(ExpectSilenceStep(connection: connection, duration: within(keys, key: "for")))
     }
 
     func expectPong(_ value: YAMLNode, step: YAMLNode) -> StepKind? {

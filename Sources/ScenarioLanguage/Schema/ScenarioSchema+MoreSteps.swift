@@ -83,10 +83,11 @@ extension ScenarioSchema {
                 B.oneOf(
                     kindDescriptions["expect_silence"]!,
                     [
-                        B.ref("stepDuration", "How long."),
+                        B.typed("null", "The scenario's timeout."), B.ref("stepDuration", "How long."),
                         B.closed(
-                            "Silence settings.", [("on", on), ("for", B.ref("stepDuration", "How long."))],
-                            required: ["for"]),
+                            "Silence settings.",
+                            [("on", on), ("for", B.ref("stepDuration", "How long (default: the scenario's timeout)."))]
+                        ),
                     ])
             ),
             (

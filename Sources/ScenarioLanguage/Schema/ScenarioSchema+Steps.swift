@@ -1,7 +1,9 @@
 extension ScenarioSchema {
     typealias B = SchemaBuilder
 
-    static let bareKinds = ["close", "disconnect", "ping", "pong", "expect_pong", "expect_close", "expect_handshake"]
+    static let bareKinds = [
+        "close", "disconnect", "ping", "pong", "expect_pong", "expect_close", "expect_handshake", "expect_silence",
+    ]
 
     static var stepDefinitions: [(String, JSONValue)] {
         let kindProperties = StepKind.keywords.map { ($0, B.ref("step_\($0)", kindDescriptions[$0] ?? $0)) }

@@ -48,6 +48,6 @@ public struct InboxMessage: Sendable {
             return OutputJSON.string(shown).serialized()
         }
         let hex = data.readableBytesView.prefix(64).map { String(format: "%02x", $0) }.joined()
-        return "binary \(count) bytes: \(hex)\(count > 64 ? "…" : "")"
+        return "binary \(count) byte\(count == 1 ? "" : "s"): \(hex)\(count > 64 ? "…" : "")"
     }
 }

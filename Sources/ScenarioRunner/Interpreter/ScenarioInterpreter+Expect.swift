@@ -159,7 +159,7 @@ extension ScenarioInterpreter {
                 let taken = Set(assignment.assignedMessages)
                 let candidates = seen.values.filter { !taken.contains($0.index) }.sorted { $0.index < $1.index }
                 var text =
-                    "expected \(matchers.count) messages on \(step.connection) in any order; "
+                    "expected \(matchers.count) message\(matchers.count == 1 ? "" : "s") on \(step.connection) in any order; "
                     + "\(pending.count) did not arrive "
                     + (state.isTerminated
                         ? "(the connection ended: \(describeEnd(state)))" : "within \(step.within.shortDescription)")
@@ -262,7 +262,8 @@ extension ScenarioInterpreter {
             problems.append(
                 code == 1006
                     ? "expected close code \(expected), but the connection ended without a close frame (1006)"
-                    : "expected close code \(expected), got \(code)")
+                    : "expected close code \(expected), got \(code)"
+                        + (reason.isEmpty ? "" : " (reason \(OutputJSON.string(reason).serialized()))"))
         }
         if let expected = step.reason, !(try matches(expected, reason)) {
             problems.append(

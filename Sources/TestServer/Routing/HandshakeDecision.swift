@@ -57,14 +57,18 @@ enum HandshakeDecision: Equatable {
         return ["Sec-WebSocket-Protocol": chosen]
     }
 
-    /// A 401 response unless `headers` carry `Authorization: Bearer <expected>`.
+    /// A 401 response unless `headers` carry `Authorization: Bearer <expected>` (the scheme in any case, RFC 9110
+    /// §11.1).
     private static func unauthorized(_ headers: HTTPHeaders, expected: String) -> HTTPResponse? {
         let presented = headers["Authorization"].first
-        if presented == "Bearer \(expected)" { return nil }
-        var response = HTTPResponse.text(
-            .unauthorized,
-            presented == nil ? "missing bearer token\n" : "wrong bearer token\n"
-        )
+        let parts = presented?.split(separator: " ", maxSplits: 1).map(String.init) ?? []
+        let isBearer = parts.first?.lowercased() == "bearer"
+        if isBearer, parts.count == 2, parts[1].trimmingCharacters(in: .whitespaces) == expected { return nil }
+        let reason =
+            presented == nil
+            ? "missing bearer token"
+            : isBearer ? "wrong bearer token" : "not a bearer token (Authorization: Bearer TOKEN)"
+        var response = HTTPResponse.text(.unauthorized, reason + "\n")
         response.headers.add(name: "WWW-Authenticate", value: "Bearer realm=\"wscenario\"")
         return response
     }
