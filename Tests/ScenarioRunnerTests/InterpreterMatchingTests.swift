@@ -179,4 +179,37 @@ struct InterpreterMatchingTests {
             """)
         #expect(result.status == .passed, "\(String(describing: result.failure))")
     }
+
+    /// Failure reports of `ordered: true` and `expect_messages` show the rest of the inbox: the messages behind
+    /// the one that was next (and which of them would have matched), the messages a failed step had matched.
+    @Test func orderAndAnyOrderFailuresShowTheWholeInbox() async throws {
+        let harness = try Harness()
+        defer { harness.cleanUp() }
+        let ordered = try await harness.runOne(
+            """
+            name: order
+            steps:
+              - connect: ws://fake/
+              - send: first
+              - send: second
+              - send: third
+              - wait: 50ms
+              - expect_message: { text: third, ordered: true, within: 100ms }
+            """)
+        let message = ordered.failure?.message ?? ""
+        #expect(message.contains("unconsumed behind it (2):\n  #1 \"second\"\n  #2 \"third\""), "\(message)")
+        #expect(message.hasSuffix("#2 matches, but it is not the next message (the order differs)"), "\(message)")
+        let anyOrder = try await harness.runOne(
+            """
+            name: any order
+            steps:
+              - connect: ws://fake/
+              - send: a
+              - send: b
+              - expect_messages: { all: [a, c], within: 100ms }
+            """)
+        #expect(
+            anyOrder.failure?.message.contains("missing all[1]: text \"c\"\nmatched all[0]: #0 \"a\" (left unconsumed)")
+                == true, "\(String(describing: anyOrder.failure))")
+    }
 }

@@ -41,6 +41,24 @@ extension ScenarioInterpreter {
         }
     }
 
+    /// For an `ordered` failure: the unconsumed messages behind the one that is next (a few), and the first of them
+    /// that would have matched — the usual sign that messages came in another order.
+    static func behind(
+        _ next: InboxMessage, in state: ConnectionState, matcher: ResolvedMatcher, ignores: [ResolvedMatcher]
+    ) -> String {
+        let rest = state.unconsumed.filter { message in
+            message.index > next.index && !ignores.contains { $0.matches(message) }
+        }
+        guard !rest.isEmpty else { return "" }
+        var text = "\nunconsumed behind it (\(rest.count)):"
+        for message in rest.prefix(10) { text += "\n  #\(message.index) \(message.preview)" }
+        if rest.count > 10 { text += "\n  …" }
+        if let match = rest.first(where: { matcher.matches($0) }) {
+            text += "\n#\(match.index) matches, but it is not the next message (the order differs)"
+        }
+        return text
+    }
+
     /// `expect_message` when a matching message has already arrived: consumes it and returns true without
     /// suspending. False when the step has to wait (`expectMessage(_:)` then scans again from the start).
     func expectMessageWithoutWaiting(_ step: ExpectMessageStep) throws -> Bool {
@@ -75,7 +93,8 @@ extension ScenarioInterpreter {
                 throw StepFailure(
                     "expected the next message on \(step.connection) to be \(matcher.description)"
                         + " (ordered), but it is #\(message.index) \(message.preview)\n"
-                        + MismatchExplainer.diff(matcher, message))
+                        + MismatchExplainer.diff(matcher, message)
+                        + ScenarioInterpreter.behind(message, in: state, matcher: matcher, ignores: ignores))
             }
         }
         return false
@@ -165,6 +184,11 @@ extension ScenarioInterpreter {
                         ? "(the connection ended: \(describeEnd(state)))" : "within \(step.within.shortDescription)")
                 for index in pending {
                     text += "\nmissing all[\(index)]: \(matchers[index].description)"
+                }
+                // What did match (nothing is consumed when the step fails): the messages stay in the inbox.
+                for (index, messageIndex) in assignment.messageOfMatcher.sorted(by: { $0.key < $1.key }) {
+                    guard let message = seen[messageIndex] else { continue }
+                    text += "\nmatched all[\(index)]: #\(message.index) \(message.preview) (left unconsumed)"
                 }
                 if let first = pending.first { text += "\n" + MismatchExplainer.explain(matchers[first], candidates) }
                 throw StepFailure(text)
