@@ -38,6 +38,7 @@ import Testing
         #expect(throws: TemplateError.self) { try Template(parsing: "a ${x") }
         #expect(throws: TemplateError.self) { try Template(parsing: "${a b}") }
         #expect(throws: TemplateError.self) { try Template(parsing: "${env.}") }
+        #expect(throws: TemplateError.self) { try Template(parsing: "${env.HOST:-${fallback}}") }
     }
 
     @Test func jsonTemplateKeepsTypeOfExactReference() throws {
