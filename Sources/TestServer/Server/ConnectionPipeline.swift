@@ -48,6 +48,8 @@ enum ConnectionPipeline {
         _ head: HTTPRequestHead,
         server: ServerContext
     ) -> EventLoopFuture<HTTPHeaders?> {
+        // An invalid opening handshake is not upgraded: the router answers it with 400 and the reason.
+        if UpgradeRequestCheck.problem(head) != nil { return channel.eventLoop.makeSucceededFuture(nil) }
         let route = ServerRoute.parse(head.uri)
         let decision = HandshakeDecision.decide(route: route, headers: head.headers, token: server.configuration.token)
         guard case .upgrade(var headers, let delay) = decision else {

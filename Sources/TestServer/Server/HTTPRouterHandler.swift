@@ -67,7 +67,7 @@ final class HTTPRouterHandler: ChannelInboundHandler, RemovableChannelHandler {
         case .respond(let response):
             respond(response, head: head, context: context)
         case .rawUpgrade(let kind):
-            guard head.headers["Sec-WebSocket-Key"].first != nil else {
+            guard head.headers["Sec-WebSocket-Key"].first != nil, UpgradeRequestCheck.problem(head) == nil else {
                 return respond(Self.notAnUpgrade(head), head: head, context: context)
             }
             rawUpgrade(kind, head: head, context: context)
@@ -81,10 +81,8 @@ final class HTTPRouterHandler: ChannelInboundHandler, RemovableChannelHandler {
         let isUpgrade = head.headers["Upgrade"].contains { $0.lowercased() == "websocket" }
         var response: HTTPResponse
         if isUpgrade {
-            response = .text(
-                .badRequest,
-                "invalid WebSocket handshake: needs Sec-WebSocket-Key and "
-                    + "Sec-WebSocket-Version: 13\n")
+            let why = UpgradeRequestCheck.problem(head) ?? "needs Sec-WebSocket-Key and Sec-WebSocket-Version: 13"
+            response = .text(.badRequest, "invalid WebSocket handshake: \(why)\n")
         } else {
             response = .text(.upgradeRequired, "\(head.uri) speaks WebSocket only: send an upgrade request\n")
         }
