@@ -73,7 +73,7 @@ enum ResolvedMatcher: Sendable {
             return ExactText.contains(actual, expected)
                 ? [] : ["text does not contain \(OutputJSON.string(expected).serialized())"]
         case .json(let pattern, let exact):
-            guard let document = ResolvedMatcher.document(message) else { return ["not a JSON text message"] }
+            guard let document = ResolvedMatcher.document(message) else { return [ResolvedMatcher.notJSON(message)] }
             return pattern.mismatches(document, exact: exact)
         case .binary(let bytes, prefix: false):
             guard !message.isText else { return ["expected a binary message, got text"] }
@@ -84,7 +84,7 @@ enum ResolvedMatcher: Sendable {
             return ByteComparison.hasPrefix(message.data, bytes)
                 ? [] : ["expected bytes starting with \(Hex.string(bytes)), got \(Hex.string(message.payload))"]
         case .jsonPath(let entries):
-            guard let document = ResolvedMatcher.document(message) else { return ["not a JSON text message"] }
+            guard let document = ResolvedMatcher.document(message) else { return [ResolvedMatcher.notJSON(message)] }
             return entries.flatMap { path, pattern in
                 pattern.mismatches(path.value(in: document), path: path.source, exact: false)
             }
@@ -118,6 +118,20 @@ enum ResolvedMatcher: Sendable {
             return "jsonpath {"
                 + entries.map { "\($0.0.source): \(ResolvedMatcher.show($0.1))" }.joined(separator: ", ") + "}"
         }
+    }
+
+    /// Why `message` is no JSON document: binary, not JSON text, or nested deeper than the parser follows.
+    static func notJSON(_ message: InboxMessage) -> String {
+        guard message.isText, let text = message.text else { return "not a JSON text message (it is binary)" }
+        var depth = 0
+        var deepest = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "[") || byte == UInt8(ascii: "{") { depth += 1 }
+            if byte == UInt8(ascii: "]") || byte == UInt8(ascii: "}") { depth -= 1 }
+            deepest = max(deepest, depth)
+        }
+        return deepest > 512
+            ? "a JSON text nested deeper than 512 levels (the most this tool follows)" : "not a JSON text message"
     }
 
     static func document(_ message: InboxMessage) -> JSONValue? {
