@@ -18,6 +18,7 @@ extension JSONValue {
         case .null: output += "null"
         case .bool(let value): output += value ? "true" : "false"
         case .integer(let value): output += String(value)
+        case .bigInteger(let digits): output += digits
         case .number(let value): output += JSONTextWriter.format(value)
         case .string(let value): JSONTextWriter.writeString(value, escaping: .standard, to: &output)
         case .array(let items):

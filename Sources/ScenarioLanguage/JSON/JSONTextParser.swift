@@ -115,7 +115,7 @@ struct JSONTextParser {
             while index < bytes.count, isDigit(bytes[index]) { index += 1 }
         }
         let text = String(decoding: bytes[start..<index], as: UTF8.self)
-        if isIntegral, let integer = Int64(text) { return .integer(integer) }
+        if isIntegral { return Int64(text).map(JSONValue.integer) ?? .bigInteger(text) }
         guard let double = Double(text) else { throw fail("invalid number") }
         return .number(double)
     }

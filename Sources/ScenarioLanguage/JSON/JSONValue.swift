@@ -9,6 +9,9 @@ public indirect enum JSONValue: Sendable, CustomStringConvertible {
     case bool(Bool)
     /// An integral number that fits in 64 bits.
     case integer(Int64)
+    /// An integral number beyond 64 bits, kept exactly as its decimal digits (`-` and digits, no leading zero), so
+    /// that it is sent and compared as written (ids such as 12345678901234567890).
+    case bigInteger(String)
     /// Any other number.
     case number(Double)
     /// A string.
@@ -22,6 +25,7 @@ public indirect enum JSONValue: Sendable, CustomStringConvertible {
     public var doubleValue: Double? {
         switch self {
         case .integer(let value): return Double(value)
+        case .bigInteger(let digits): return Double(digits)
         case .number(let value): return value
         default: return nil
         }
@@ -38,7 +42,7 @@ public indirect enum JSONValue: Sendable, CustomStringConvertible {
         switch self {
         case .null: return "null"
         case .bool: return "bool"
-        case .integer, .number: return "number"
+        case .integer, .bigInteger, .number: return "number"
         case .string: return "string"
         case .array: return "array"
         case .object: return "object"
@@ -48,7 +52,7 @@ public indirect enum JSONValue: Sendable, CustomStringConvertible {
     /// Whether this is a number with no fractional part.
     public var isIntegral: Bool {
         switch self {
-        case .integer: return true
+        case .integer, .bigInteger: return true
         case .number(let value): return value.isFinite && value.rounded() == value
         default: return false
         }
@@ -72,7 +76,10 @@ extension JSONValue: Equatable {
         case (.null, .null): return true
         case (.bool(let a), .bool(let b)): return a == b
         case (.integer(let a), .integer(let b)): return a == b
-        case (.integer, .number), (.number, .integer), (.number, .number):
+        case (.bigInteger(let a), .bigInteger(let b)): return a == b
+        case (.integer, .bigInteger), (.bigInteger, .integer): return false  // different magnitudes
+        case (.integer, .number), (.number, .integer), (.number, .number), (.bigInteger, .number),
+            (.number, .bigInteger):
             return lhs.doubleValue == rhs.doubleValue
         case (.string(let a), .string(let b)): return ExactText.equal(a, b)
         case (.array(let a), .array(let b)): return a == b

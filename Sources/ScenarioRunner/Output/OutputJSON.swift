@@ -10,6 +10,8 @@ public enum OutputJSON: Sendable, Equatable {
     case bool(Bool)
     case int(Int)
     case double(Double)
+    /// An integer beyond 64 bits, as its decimal digits.
+    case bigInteger(String)
     case string(String)
     case array([OutputJSON])
     case object([(String, OutputJSON)])
@@ -44,6 +46,7 @@ public enum OutputJSON: Sendable, Equatable {
         case .bool(let value): out += value ? "true" : "false"
         case .int(let value): out += String(value)
         case .double(let value): out += JSONTextWriter.format(value)
+        case .bigInteger(let digits): out += digits
         case .string(let value): JSONTextWriter.writeString(value, escaping: .lineSeparatorSafe, to: &out)
         case .array(let items):
             JSONTextWriter.writeArray(items, indent: indent, level: level, to: &out) { item, out, level in

@@ -112,6 +112,7 @@ enum TranscriptLineEncoder {
             flag ? TranscriptBytes.append("true", to: &out) : TranscriptBytes.append("false", to: &out)
         case .int(let number): TranscriptBytes.appendInt(number, to: &out)
         case .double(let number): TranscriptBytes.appendNumber(number, to: &out)
+        case .bigInteger(let digits): TranscriptBytes.appendRaw(digits, to: &out)
         case .string(let string): TranscriptBytes.appendQuoted(string, to: &out)
         case .array(let items):
             out.append(0x5B)
