@@ -15,8 +15,9 @@ import Testing
         #expect(connect.subprotocols == ["chat.v2", "chat.v1"])
         #expect(connect.timeout == .seconds(3))
         #expect(connect.followUp == .expectHandshake)
-        #expect(connect.tls?.serverName == "example.com")
-        #expect(connect.tls?.caFile?.hasSuffix("Fixtures/valid/certs/ca.pem") == true)
+        let tls = try connect.tls?.resolved { _ in .null }
+        #expect(tls?.serverName == "example.com")
+        #expect(tls?.caFile?.hasSuffix("Fixtures/valid/certs/ca.pem") == true)
         #expect(connect.headers.first?.name == "Authorization")
         guard case .expectHandshake(let handshake) = scenario.steps[1].kind else {
             Issue.record("no handshake"); return

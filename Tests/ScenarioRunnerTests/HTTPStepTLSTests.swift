@@ -7,7 +7,7 @@ import Testing
 @testable import ScenarioRunner
 
 /// `http` steps over `https://` with the real engine against the built-in server started with a self-signed
-/// certificate: trusted through `tls: { ca: ... }`, refused without it.
+/// certificate: trusted through `tls: { ca: ... }` (paths and server name with placeholders), refused without it.
 @Suite struct HTTPStepTLSTests {
     @Test func httpsLoginWithTheServersCAThenWSS() async throws {
         let harness = try Harness()
@@ -21,6 +21,7 @@ import Testing
             """
             name: https login
             secrets: [token]
+            vars: { ca_name: server.pem }
             steps:
               - http:
                   method: POST
@@ -28,11 +29,11 @@ import Testing
                   json: { user: carol }
                   expect: { status: 200 }
                   capture: { token: $.token }
-                  tls: { ca: server.pem }
+                  tls: { ca: "${ca_name}" }    # rendered when the step runs, relative to this file
               - connect:
                   url: ${server}/auth
                   headers: { Authorization: "Bearer ${token}" }
-                  tls: { ca: server.pem }
+                  tls: { ca: "${ca_path}", server_name: "${host}" }
               - send: hello
               - expect_message: hello
               - close
@@ -46,7 +47,10 @@ import Testing
             BuiltInServerConfiguration(tlsCertificatePath: cert, tlsKeyPath: key, token: "tls-token"))
         var options = harness.options()
         options.connector = EngineConnector()
-        options.variables = ["server": .string(server.url), "server_http": .string(server.httpURL)]
+        options.variables = [
+            "server": .string(server.url), "server_http": .string(server.httpURL), "ca_path": .string(cert),
+            "host": .string("localhost"),
+        ]
         let summary = try await ScenarioRunner(options).run(paths: [suite.appendingPathComponent("tls.yaml").path])
         try await server.shutdown()
         #expect(server.httpURL.hasPrefix("https://127.0.0.1:"))

@@ -39,21 +39,31 @@ extension PlanCompiler {
                 followUp: .requireUpgrade))
     }
 
-    func tls(_ node: YAMLNode) -> TLSOptions? {
+    func tls(_ node: YAMLNode) -> TLSSettings? {
         let allowed = ["ca", "cert", "key", "insecure", "server_name"]
         guard let keys = mapping(node, "tls", allowed: allowed) else { return nil }
-        func path(_ key: String) -> String? {
-            guard let pair = keys[key], let text = string(pair.value, key) else { return nil }
-            // Not looked for now: the files may be made for the run (the connection says so if they are missing).
-            return resolve(path: text)
+        /// A file path, rendered when the step runs. Not looked for now: the files may be made for the run (the
+        /// connection says so if they are missing).
+        func path(_ key: String) -> Template? {
+            guard let pair = keys[key] else { return nil }
+            return template(pair.value, key)
         }
         if (keys["cert"] == nil) != (keys["key"] == nil) {
             error("tls needs both cert and key for a client certificate", node)
         }
-        return TLSOptions(
-            caFile: path("ca"), certificateFile: path("cert"), keyFile: path("key"),
+        var serverName: Template?
+        if let pair = keys["server_name"], let template = template(pair.value, "server_name") {
+            if template.literalValue?.isEmpty == true {
+                error(
+                    "server_name must be a host name, e.g. example.com (leave it out to use the URL's host)", pair.value
+                )
+            }
+            serverName = template
+        }
+        return TLSSettings(
+            ca: path("ca"), certificate: path("cert"), key: path("key"),
             insecure: keys["insecure"].flatMap { bool($0.value, "insecure") } ?? false,
-            serverName: keys["server_name"].flatMap { string($0.value, "server_name") })
+            serverName: serverName, directory: directories.last ?? "")
     }
 
     func expectHandshake(_ value: YAMLNode, step: YAMLNode) -> StepKind? {

@@ -15,7 +15,7 @@ public struct ConnectStep: Sendable {
     /// Deadline for TCP + TLS + handshake (the scenario timeout unless given).
     public var timeout: Duration
     /// TLS settings for `wss://` (nil: system defaults).
-    public var tls: TLSOptions?
+    public var tls: TLSSettings?
     /// What the next step on this connection says about the handshake.
     public var followUp: ConnectFollowUp
 }

@@ -17,5 +17,5 @@ public struct HTTPStep: Sendable {
     /// How long the request may take (connection, TLS and the whole response).
     public var within: Duration
     /// TLS settings for `https://` (nil: system defaults).
-    public var tls: TLSOptions?
+    public var tls: TLSSettings?
 }

@@ -25,7 +25,7 @@ extension ScenarioInterpreter {
         }
         let request = ConnectRequest(
             url: url, headers: headers, subprotocols: step.subprotocols, origin: origin,
-            extensions: step.extensions, timeout: step.timeout.seconds, tls: step.tls)
+            extensions: step.extensions, timeout: step.timeout.seconds, tls: try step.tls?.resolved(using: lookup))
         let state = self.state(step.connection)
         if let previous = state.connection, state.closed == nil { await previous.disconnect() }
         if let error = state.pendingError, error.kind == .protocol {

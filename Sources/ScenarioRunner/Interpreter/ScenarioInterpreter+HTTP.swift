@@ -42,7 +42,8 @@ extension ScenarioInterpreter {
         if !body.isEmpty { requestFields += ScenarioInterpreter.bodyFields(body) }
         let started = environment.monotonicNanos()
         transcript.record(.httpRequest, step: tracker.current, at: started, requestFields)
-        let call = HTTPCall(url: url, request: request, timeout: step.within.seconds, tls: step.tls)
+        let call = HTTPCall(
+            url: url, request: request, timeout: step.within.seconds, tls: try step.tls?.resolved(using: lookup))
         let response: HandshakeResponse
         switch await connector.send(call) {
         case .failure(let failure):
