@@ -44,4 +44,24 @@ import Testing
                 outer + ":3:23: error: unknown key 'bogus' in send (allowed: on, text, json, binary, fragments) "
                     + "(included from \(main):4:14)"), "\(headers)")
     }
+
+    /// A chain of includes deeper than the limit is an error at the include that goes too deep, not a crash.
+    @Test func aTooDeepIncludeChainIsAnError() throws {
+        let root = try TestPaths.makeTemporaryDirectory("wscenario-include-depth")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let count = PlanCompiler.maximumIncludeDepth + 20
+        try "name: deep\nsteps:\n  - include: p0.yaml\n".write(
+            to: root.appendingPathComponent("main.yaml"), atomically: true, encoding: .utf8)
+        for index in 0..<count {
+            let next = index < count - 1 ? "  - include: p\(index + 1).yaml\n" : "  - wait: 1ms\n"
+            try ("steps:\n" + next).write(
+                to: root.appendingPathComponent("p\(index).yaml"), atomically: true, encoding: .utf8)
+        }
+        let suite = ScenarioLoader().load(paths: [root.appendingPathComponent("main.yaml").path])
+        let messages = suite.errors.map(\.message)
+        #expect(messages.count == 1)
+        #expect(messages.first?.hasPrefix("includes nest deeper than 100 files here") == true, "\(messages)")
+        #expect(messages.first?.contains(" more, from ") == true, "the trail is cut: \(messages)")
+        #expect((messages.first?.components(separatedBy: ", from ").count ?? 0) == 6, "\(messages)")
+    }
 }

@@ -41,11 +41,11 @@ import Testing
             #"""
             name: literal
             steps:
-              - connect: { url: "ws://127.0.0.1:9/echo", headers: { X-A: "a\r\nX-B: c" }, origin: "o\nX", subprotocols: ["p\r"] }
+              - connect: { url: "ws://127.0.0.1:9/echo", headers: { X-A: "a\r\nX-B: c" }, origin: "o\nX", subprotocols: ["p\r"], extensions: ["x\ny"] }
             """#)
         let check = try cli.run(["check", "literal"])
         #expect(check.exitCode == 2)
-        for what in ["header 'X-A'", "origin", "subprotocols"] {
+        for what in ["header 'X-A'", "origin", "subprotocols", "extensions"] {
             #expect(
                 check.standardError.contains("\(what) cannot contain a line break or NUL"), "\(check.standardError)")
         }

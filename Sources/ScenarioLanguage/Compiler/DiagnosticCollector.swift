@@ -34,7 +34,11 @@ final class DiagnosticCollector {
         if let index = seen[diagnostic.header] { return diagnostics[index] }
         seen[diagnostic.header] = diagnostics.count
         if !includeTrail.isEmpty {
-            let trail = includeTrail.reversed().map { "\($0)" }.joined(separator: ", from ")
+            var levels = includeTrail.reversed().map { "\($0)" }
+            if levels.count > 6 {  // the innermost three and the outermost two are the ones to read
+                levels = levels.prefix(3) + ["… \(levels.count - 5) more"] + levels.suffix(2)
+            }
+            let trail = levels.joined(separator: ", from ")
             diagnostic.message += " (included from \(trail))"
         }
         diagnostics.append(diagnostic)

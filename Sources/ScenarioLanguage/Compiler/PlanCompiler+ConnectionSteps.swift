@@ -33,7 +33,11 @@ extension PlanCompiler {
                 origin: keys["origin"].flatMap { node in
                     template(node.value, "origin").flatMap { headerText($0.source, node.value, "origin") ? $0 : nil }
                 },
-                extensions: keys["extensions"].flatMap { stringList($0.value, "extensions") } ?? [],
+                extensions: keys["extensions"].flatMap { node in
+                    stringList(node.value, "extensions").flatMap { list in
+                        list.allSatisfy { headerText($0, node.value, "extensions") } ? list : nil
+                    }
+                } ?? [],
                 timeout: within(keys, key: "timeout"),
                 tls: keys["tls"].flatMap { tls($0.value) },
                 followUp: .requireUpgrade))

@@ -1,6 +1,9 @@
 import Foundation
 
 extension PlanCompiler {
+    /// How many included files may nest.
+    static let maximumIncludeDepth = 100
+
     func include(_ value: YAMLNode, step: YAMLNode) -> StepKind? {
         guard let keys = arguments(value, "include", allowed: ["file", "vars"], shortKey: "file") else { return nil }
         guard let fileNode = require(keys, "file", "include", value), let path = string(fileNode, "file") else {
@@ -14,6 +17,13 @@ extension PlanCompiler {
             collector.includeTrail = []  // the message names the chain already
             error("include cycle: \(chain.joined(separator: " → ")); remove one of these includes", fileNode)
             collector.includeTrail = trail
+            return nil
+        }
+        // Each level costs stack while compiling (and running): a chain this deep is a mistake, not a suite.
+        guard scope.includeStack.count < PlanCompiler.maximumIncludeDepth else {
+            error(
+                "includes nest deeper than \(PlanCompiler.maximumIncludeDepth) files here: flatten the chain of "
+                    + "included files", fileNode)
             return nil
         }
         let includeVars = keys["vars"].map { variableAssignments($0.value, "include vars") } ?? []

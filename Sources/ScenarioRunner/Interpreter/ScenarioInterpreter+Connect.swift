@@ -19,6 +19,7 @@ extension ScenarioInterpreter {
         let origin = try step.origin.map(render)
         let fields =
             headers + (origin.map { [("Origin", $0)] } ?? []) + step.subprotocols.map { ("Sec-WebSocket-Protocol", $0) }
+            + step.extensions.map { ("Sec-WebSocket-Extensions", $0) }
         for (name, value) in fields
         where ScenarioInterpreter.breaksTheRequest(name) || ScenarioInterpreter.breaksTheRequest(value) {
             throw StepFailure("header \(name): a header name or value cannot contain a line break or NUL")
