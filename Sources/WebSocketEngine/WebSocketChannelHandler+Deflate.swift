@@ -29,8 +29,16 @@ extension WebSocketChannelHandler {
             return "permessage-deflate: \(error.message)"
         }
         frameParser.configuration.allowedRSV = 0b100
+        // The limits are on messages as sent: an incompressible message grows a little when deflated (about 5 bytes
+        // per 16 KiB block), so its compressed frame may exceed the limit by that much. The inflated message is
+        // still held to `maxMessageSize`.
+        frameParser.configuration.maxFrameSize = WebSocketChannelHandler.withDeflateOverhead(configuration.maxFrameSize)
         return nil
     }
+
+    /// `size` plus the most deflate can add to data that does not compress (stored blocks: 5 bytes per block; one per
+    /// mille is well above it) and a margin for the stream's end.
+    static func withDeflateOverhead(_ size: Int) -> Int { size + size / 1000 + 1024 }
 
     /// Applies the RSV1 rules to a received frame and inflates the frames of a compressed message. Returns the frame
     /// to hand to the message assembler (uncompressed, RSV1 cleared) and its transcript record.

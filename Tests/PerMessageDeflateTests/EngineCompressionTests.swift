@@ -11,6 +11,28 @@ import WebSocketEngine
 struct EngineCompressionTests {
     static let text = String(repeating: "compress me, please; ", count: 200)
 
+    /// The frame limit is on messages as sent: a message of exactly the limit that does not compress grows a little
+    /// when deflated, and its compressed frame must still be accepted.
+    @Test("an incompressible message of exactly the size limit comes back through permessage-deflate")
+    func incompressibleMessageAtTheLimit() async throws {
+        try await withServer { server in
+            let limit = 64 * 1024
+            let (result, inbox) = await connect("ws://127.0.0.1:\(server.port)/echo") {
+                $0.extensions = ["permessage-deflate"]
+                $0.maxFrameSize = limit
+                $0.maxMessageSize = limit
+            }
+            let connection = try #require(result.connection, "\(String(describing: result.error))")
+            var generator = SystemRandomNumberGenerator()
+            let noise = (0..<limit).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            try await connection.send(binary: noise)
+            #expect(await inbox.nextMessage(timeout: 5)?.bytes == noise, "\(String(describing: inbox.firstError))")
+            let echo = try #require(framesIn(inbox).first { $0.opcode == .binary })
+            #expect(echo.compressed && echo.length > UInt64(limit), "the compressed frame is longer than the limit")
+            #expect(await connection.close().clean)
+        }
+    }
+
     @Test("round trip against the built-in server: compressed both ways, records keep wire and plain payloads")
     func builtInServerRoundTrip() async throws {
         try await withServer { server in

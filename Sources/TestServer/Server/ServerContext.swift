@@ -12,12 +12,16 @@ struct ServerContext: Sendable {
 
     var logger: Logger { configuration.logger }
 
-    /// The largest frame the server accepts (64 MiB: Autobahn's 9.* cases send 16 MiB).
-    static let maxFrameSize = 64 << 20
+    /// The largest message the server accepts (64 MiB: Autobahn's 9.* cases send 16 MiB).
+    static let maxMessageSize = 64 << 20
+
+    /// The largest frame on the wire: a message of `maxMessageSize` that does not compress grows a little when
+    /// deflated (about 5 bytes per 16 KiB block), so compressed frames may be that much longer.
+    static let maxFrameSize = maxMessageSize + maxMessageSize / 1000 + 1024
 
     /// The session handler for an upgraded connection to `route`, compressing as negotiated by `deflate`.
     func makeSession(for route: ServerRoute, deflate: PerMessageDeflateParameters? = nil) -> ServerSession {
-        ServerSession(behaviour: makeBehaviour(for: route), maxMessageSize: Self.maxFrameSize, deflate: deflate)
+        ServerSession(behaviour: makeBehaviour(for: route), maxMessageSize: Self.maxMessageSize, deflate: deflate)
     }
 
     /// The permessage-deflate answer to a request's `Sec-WebSocket-Extensions` offers (nil: no compression). The
