@@ -1,5 +1,6 @@
 import NIOCore
 import NIOSSL
+import NIOTLS
 import WebSocketCore
 
 /// The thin NIO handler that runs the core's state machines for one client connection: it writes the handshake,
@@ -42,6 +43,8 @@ final class WebSocketChannelHandler: ChannelInboundHandler {
     var unflushedBytes = 0
     /// A flush at the end of the current event-loop task is queued.
     var flushScheduled = false
+    /// For `wss://`: the TLS handshake is not done yet, so the opening handshake is not sent (nor recorded) yet.
+    var awaitingTLS: Bool
 
     init(
         configuration: WebSocketClientConfiguration, request: HandshakeRequest, sink: EventSink,
@@ -51,6 +54,7 @@ final class WebSocketChannelHandler: ChannelInboundHandler {
         self.request = request
         self.sink = sink
         self.handshakePromise = handshakePromise
+        awaitingTLS = WebSocketURL(configuration.url)?.secure == true
         responseParser = HTTPResponseParser(maxBodySize: configuration.maxResponseBodySize)
         frameParser = FrameParser(
             configuration: FrameParserConfiguration(
@@ -70,15 +74,27 @@ final class WebSocketChannelHandler: ChannelInboundHandler {
 
     private func start(context: ChannelHandlerContext) {
         guard case .connecting = phase else { return }
+        if handshakeTimer == nil {
+            // One deadline for the TLS handshake (wss) and the opening handshake together.
+            let bound = NIOLoopBound(self, eventLoop: context.eventLoop)
+            handshakeTimer = context.eventLoop.scheduleTask(in: configuration.handshakeTimeout) {
+                bound.value.handshakeTimedOut()
+            }
+        }
+        guard !awaitingTLS else { return }  // sent once TLS is up: the transcript shows only what went out
         phase = .handshaking
         context.writeAndFlush(
             wrapOutboundOut(request.serialized(allocator: context.channel.allocator)),
             promise: nil)
         sink.emit(.handshakeRequest(request))
-        let bound = NIOLoopBound(self, eventLoop: context.eventLoop)
-        handshakeTimer = context.eventLoop.scheduleTask(in: configuration.handshakeTimeout) {
-            bound.value.handshakeTimedOut()
+    }
+
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        if let tls = event as? TLSUserEvent, case .handshakeCompleted = tls, awaitingTLS {
+            awaitingTLS = false
+            start(context: context)
         }
+        context.fireUserInboundEventTriggered(event)
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
@@ -207,6 +223,15 @@ final class WebSocketChannelHandler: ChannelInboundHandler {
 
     private func handshakeTimedOut() {
         guard !handshakeFinished else { return }
+        if awaitingTLS {
+            let url = WebSocketURL(configuration.url)
+            let target = url.map { "\($0.host):\($0.port)" } ?? configuration.url
+            return finishHandshake(
+                error: WebSocketError(
+                    kind: .timeout,
+                    message: "the TLS handshake with \(target) did not complete within "
+                        + Self.describe(configuration.handshakeTimeout)))
+        }
         // A refusal whose head arrived but whose body did not complete is still a refusal: its status and headers
         // are known.
         if let head = responseParser.partialResponse, head.status != 101 {

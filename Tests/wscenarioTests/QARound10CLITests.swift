@@ -1,0 +1,40 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// Findings of the tenth QA pass (TLS, compression, limits), through the built binary.
+@Suite struct QARound10CLITests {
+    /// A `wss://` server that never finishes TLS: the opening handshake is never sent, so the transcript does not
+    /// claim it was, and the timeout names the TLS handshake.
+    @Test func aHungTLSHandshakeIsATimeoutWithoutARequest() throws {
+        guard FileManager.default.isExecutableFile(atPath: TestPaths.peersPython) else {
+            Issue.record("peers venv missing: run scripts/setup-peers")
+            return
+        }
+        let silent = try BackgroundProcess.pythonPeer(
+            """
+            import socket
+            s = socket.socket(); s.bind(("127.0.0.1", 0)); s.listen(8)
+            print("listening", s.getsockname()[1], flush=True)
+            held = []
+            while True:
+                c, _ = s.accept(); held.append(c)
+            """)
+        defer { silent.stop() }
+        let port = try #require(silent.announcedWord().flatMap { Int($0) })
+        let cli = try CLIHarness()
+        defer { cli.cleanUp() }
+        try cli.write(
+            "scenarios/tls.yaml",
+            """
+            name: hung tls
+            steps:
+              - connect: { url: "wss://127.0.0.1:\(port)/echo", timeout: 500ms }
+              - expect_error: { kind: timeout, message: /TLS handshake with 127.0.0.1:\(port) did not complete/ }
+            """)
+        let run = try cli.run(["run"], timeout: 30)
+        #expect(run.exitCode == 0, "\(run.standardOutput)")
+        let events = try cli.events(".wscenario/transcripts/scenarios/tls/hung-tls.jsonl")
+        #expect(!events.contains { $0["event"] as? String == "handshake_request" }, "nothing was sent")
+    }
+}
