@@ -21,6 +21,10 @@ enum TLSFailureDescription {
             if extra == .failedToValidateHostname {
                 return prefix + "certificate is not valid for \(verifiedName)"
             }
+            if extra == .serverHostnameImpossibleToMatch || extra == .invalidSNIHostname {
+                return prefix + "\(verifiedName.debugDescription) is not a valid server name (a host name such as "
+                    + "example.com, without spaces; set tls: server_name, or leave it out)"
+            }
             return prefix + sanitized("\(extra)")
         }
         if let sslError = error as? NIOSSLError {

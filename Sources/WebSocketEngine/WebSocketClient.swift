@@ -81,7 +81,9 @@ public final class WebSocketClient: Sendable {
             channel = try await bootstrap.connect(host: url.host, port: url.port).get()
         } catch {
             promise.succeed(HandshakeCompletion())
-            return failure(Self.connectError(error, url: url, timeout: configuration.connectTimeout))
+            return failure(
+                Self.connectError(
+                    error, url: url, timeout: configuration.connectTimeout, serverName: configuration.tls.serverName))
         }
         let completion = try! await withTaskCancellationHandler {
             try await promise.futureResult.get()
@@ -147,8 +149,26 @@ public final class WebSocketClient: Sendable {
         }
     }
 
-    static func connectError(_ error: Error, url: WebSocketURL, timeout: TimeAmount) -> WebSocketError {
+    static func connectError(
+        _ error: Error, url: WebSocketURL, timeout: TimeAmount, serverName: String? = nil
+    ) -> WebSocketError {
         let target = "\(url.host):\(url.port)"
+        // The TLS handler refused its settings before connecting (an invalid server name for SNI), possibly reported
+        // through the bootstrap's connection error.
+        let causes = [error] + ((error as? NIOConnectionError)?.connectionErrors.map(\.error) ?? [])
+        if causes.contains(where: { ($0 as? NIOSSLExtraError) == .invalidSNIHostname }) {
+            let name = serverName ?? url.host
+            return WebSocketError(
+                kind: .tls,
+                message: "TLS with \(target) cannot start: \(name.debugDescription) is not a valid server name "
+                    + "(a host name such as example.com, without spaces; set tls: server_name, or leave it out)")
+        }
+        if let tlsError = causes.first(where: WebSocketChannelHandler.isTLSFailure) {
+            return WebSocketError(
+                kind: .tls,
+                message: TLSFailureDescription.message(
+                    for: tlsError, target: target, verifiedName: serverName ?? url.host))
+        }
         if let connectionError = error as? NIOConnectionError {
             if connectionError.connectionErrors.isEmpty {
                 return WebSocketError(kind: .dns, message: "cannot resolve \(url.host)")

@@ -63,6 +63,21 @@ import WebSocketEngine
         }
     }
 
+    @Test func anInvalidServerNameIsATLSErrorSayingSo() async throws {
+        try await withTLSServer { port, certificate, _ in
+            for name in ["", "a b"] {
+                let (result, _) = await connect("wss://127.0.0.1:\(port)/") {
+                    $0.tls.caFile = certificate
+                    $0.tls.serverName = name
+                }
+                let error = try #require(result.error)
+                #expect(error.kind == .tls, "\(error)")
+                #expect(error.message.contains("is not a valid server name"), "\(error.message)")
+                Self.expectReadable(error.message)
+            }
+        }
+    }
+
     @Test func theServerNameOverrideIsTheNameVerified() async throws {
         try await withTLSServer { port, certificate, _ in
             // The certificate is valid for 127.0.0.1 (IP SAN), but not for the server name asked for.
