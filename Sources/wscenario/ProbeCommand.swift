@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NIOCore
+import ScenarioRunner
 import WebSocketCore
 import WebSocketEngine
 
@@ -68,6 +69,9 @@ struct ProbeCommand: AsyncParsableCommand {
             }
         }
         guard timeout > 0, timeout.isFinite else { throw ValidationError("--timeout must be more than 0 seconds") }
+        if !autobahn, benchmark == nil, WebSocketURL(url) == nil {
+            throw ValidationError("URL must be ws://HOST[:PORT][/PATH] or wss://..., got '\(url)'")
+        }
     }
 
     func run() async throws {
@@ -88,6 +92,11 @@ struct ProbeCommand: AsyncParsableCommand {
         throw ExitCode(ok ? 0 : 1)
     }
 
+    /// A header value as printed: credentials (`Authorization`, `Cookie` ...) as `***`, as in transcripts.
+    static func shown(_ name: String, _ value: String) -> String {
+        Redactor.sensitiveHeaders.contains(name.lowercased()) ? "***" : value
+    }
+
     private func probe() async -> Bool {
         var configuration = WebSocketClientConfiguration(url: url)
         configuration.headers = headers.compactMap { header in
@@ -105,12 +114,12 @@ struct ProbeCommand: AsyncParsableCommand {
         let result = await WebSocketClient().connect(configuration) { inbox.receive($0) }
         if let request = result.request {
             print("> \(request.method) \(request.path) HTTP/1.1")
-            for (name, value) in request.headers { print("> \(name): \(value)") }
+            for (name, value) in request.headers { print("> \(name): \(Self.shown(name, value))") }
             print(">")
         }
         if let response = result.response {
             print("< \(response.version) \(response.status) \(response.reason)")
-            for (name, value) in response.headers { print("< \(name): \(value)") }
+            for (name, value) in response.headers { print("< \(name): \(Self.shown(name, value))") }
             print("<")
             if response.body.readableBytes > 0 { print(response.bodyText) }
         }

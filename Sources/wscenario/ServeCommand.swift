@@ -94,8 +94,10 @@ struct ServeCommand: AsyncParsableCommand {
         do {
             server = try await BuiltInServer.start(configuration)
         } catch {
-            StandardError.printLine("error: cannot serve on \(host):\(port): \(error)")
-            throw ExitCode(1)
+            // A TLS file problem is about the files, not the address.
+            let place = error is BuiltInServerError ? "cannot serve" : "cannot serve on \(host):\(port)"
+            StandardError.printLine("error: \(place): \(error)")
+            throw ExitCode(error is BuiltInServerError ? 2 : 1)
         }
         FileHandle.standardOutput.write(Data("listening on \(server.url)\n".utf8))
         let signal = await signals.wait()

@@ -37,4 +37,38 @@ import Testing
         let events = try cli.events(".wscenario/transcripts/scenarios/tls/hung-tls.jsonl")
         #expect(!events.contains { $0["event"] as? String == "handshake_request" }, "nothing was sent")
     }
+
+    /// `probe` refuses a URL that is not ws:// or wss:// as invalid usage, and masks credentials as transcripts do.
+    @Test func probeValidatesItsURLAndMasksCredentials() throws {
+        let invalid = try ProcessRunner.run(TestPaths.wscenarioBinary, ["probe", "http://127.0.0.1:1/"], timeout: 30)
+        #expect(invalid.exitCode == 2)
+        #expect(
+            invalid.standardError.contains(
+                "URL must be ws://HOST[:PORT][/PATH] or wss://..., got 'http://127.0.0.1:1/'"))
+        let server = try BackgroundProcess(
+            TestPaths.wscenarioBinary, ["serve", "--port", "0"], readyLine: "listening on ws://127.0.0.1:")
+        defer { server.stop() }
+        let url = try #require(server.announcedWord(after: "listening on"))
+        let probe = try ProcessRunner.run(
+            TestPaths.wscenarioBinary, ["probe", "--header", "Authorization: Bearer secret-token", url + "/auth"],
+            timeout: 30)
+        #expect(probe.exitCode == 0, "\(probe.standardError)")
+        #expect(probe.standardOutput.contains("> Authorization: ***"), "\(probe.standardOutput)")
+        #expect(!probe.standardOutput.contains("secret-token"))
+    }
+
+    /// `serve` with an unusable certificate or key names the file and the problem, as invalid usage.
+    @Test func serveNamesAnUnusableCertificate() throws {
+        let cli = try CLIHarness()
+        defer { cli.cleanUp() }
+        try cli.write("bad.pem", "not a certificate\n")
+        let path = cli.directory.appendingPathComponent("bad.pem").path
+        let result = try ProcessRunner.run(
+            TestPaths.wscenarioBinary, ["serve", "--port", "0", "--tls-cert", path, "--tls-key", path], timeout: 30)
+        #expect(result.exitCode == 2)
+        #expect(
+            result.standardError.contains("error: cannot serve: the TLS certificate \(path) cannot be used"),
+            "\(result.standardError)")
+        #expect(!result.standardError.contains("failedToLoad"))
+    }
 }

@@ -67,13 +67,21 @@ public final class BuiltInServer: Sendable {
         case (nil, nil):
             return nil
         case (let certificate?, let key?):
-            let chain = try NIOSSLCertificate.fromPEMFile(certificate).map { NIOSSLCertificateSource.certificate($0) }
-            let privateKey = try NIOSSLPrivateKey(file: key, format: .pem)
+            guard let certificates = try? NIOSSLCertificate.fromPEMFile(certificate), !certificates.isEmpty else {
+                throw BuiltInServerError.unusableTLSFile("certificate", certificate)
+            }
+            guard let privateKey = try? NIOSSLPrivateKey(file: key, format: .pem) else {
+                throw BuiltInServerError.unusableTLSFile("key", key)
+            }
             let tls = TLSConfiguration.makeServerConfiguration(
-                certificateChain: chain,
+                certificateChain: certificates.map { NIOSSLCertificateSource.certificate($0) },
                 privateKey: .privateKey(privateKey)
             )
-            return try NIOSSLContext(configuration: tls)
+            do {
+                return try NIOSSLContext(configuration: tls)
+            } catch {
+                throw BuiltInServerError.keyDoesNotMatch(certificate: certificate, key: key)
+            }
         default:
             throw BuiltInServerError.tlsNeedsCertificateAndKey
         }
