@@ -71,4 +71,31 @@ import Testing
             "\(result.standardError)")
         #expect(!result.standardError.contains("failedToLoad"))
     }
+
+    /// A secret cut across the frames of a fragmented send is masked in every frame (and in `--verbose`).
+    @Test func secretsInFragmentedSendsAreMasked() throws {
+        let cli = try CLIHarness()
+        defer { cli.cleanUp() }
+        try cli.write(
+            "scenarios/frag.yaml",
+            """
+            name: fragments
+            vars: { pw: hunter2hunter2 }
+            secrets: [pw]
+            steps:
+              - connect: ${server}/echo
+              - send: { text: "pw=${pw} end", fragments: 3 }
+              - expect_message: { contains: end }
+            """)
+        let run = try cli.run(["run", "--serve", "--verbose"])
+        #expect(run.exitCode == 0, "\(run.standardOutput)")
+        for fragment in ["hunt", "er2", "hunter2"] {
+            #expect(!run.standardOutput.contains(fragment), "\(fragment) leaked: \(run.standardOutput)")
+        }
+        let texts = try cli.events(".wscenario/transcripts/scenarios/frag/fragments.jsonl")
+            .filter { $0["event"] as? String == "frame_out" && ($0["opcode"] as? String) != "close" }
+            .compactMap { $0["text"] as? String }
+        #expect(texts.joined().hasPrefix("pw=***") && texts.joined().hasSuffix("*** end"), "\(texts)")
+        #expect(!texts.joined().contains("hunt"))
+    }
 }

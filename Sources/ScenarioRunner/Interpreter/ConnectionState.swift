@@ -26,6 +26,8 @@ final class ConnectionState: @unchecked Sendable {
     private var firstUnconsumed = 0
     /// The type of the fragmented message in progress, per direction (for rendering continuation frames).
     private var outgoingFragments = FragmentTracker()
+    /// Holds the frames of a fragmented text message back until its end, to mask secrets cut across frames.
+    private var secretMasker = FragmentSecretMasker()
     private var incomingFragments = FragmentTracker()
 
     init(name: String, transcript: TranscriptWriter, steps: StepTracker, clock: @escaping @Sendable () -> UInt64) {
@@ -89,6 +91,7 @@ final class ConnectionState: @unchecked Sendable {
             errorSeen = false
             outgoingFragments = FragmentTracker()
             incomingFragments = FragmentTracker()
+            secretMasker = FragmentSecretMasker()
             return epoch
         }
         signal.signal()
@@ -166,9 +169,25 @@ final class ConnectionState: @unchecked Sendable {
             update { handshakeStorage = response }
         case .frameOut(let frame):
             changesState = false
-            let preferText = lock.withLock { outgoingFragments.prefersText(frame) }
-            transcript.recordFrame(
-                .frameOut, connection: name, step: step, at: nanos, frame: frame, preferText: preferText)
+            // A frame of a fragmented message (rare) goes through the secret masker; every other one straight on.
+            let fragmented = !frame.fin || frame.opcode == 0
+            let redactor = fragmented ? transcript.currentRedactor : Redactor()
+            let (preferText, ready) = lock.withLock { () -> (Bool, [FragmentSecretMasker.Pending]?) in
+                let preferText = outgoingFragments.prefersText(frame)
+                guard fragmented || secretMasker.isHolding else { return (preferText, nil) }
+                let entry = FragmentSecretMasker.Pending(frame: frame, nanos: nanos, step: step, preferText: preferText)
+                return (preferText, secretMasker.feed(entry, redactor: redactor))
+            }
+            guard let ready else {
+                transcript.recordFrame(
+                    .frameOut, connection: name, step: step, at: nanos, frame: frame, preferText: preferText)
+                break
+            }
+            for entry in ready {
+                transcript.recordFrame(
+                    .frameOut, connection: name, step: entry.step, at: entry.nanos, frame: entry.frame,
+                    preferText: entry.preferText)
+            }
         case .bytesOut(let bytes):
             changesState = false
             transcript.record(

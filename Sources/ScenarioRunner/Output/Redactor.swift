@@ -10,7 +10,7 @@ public struct Redactor: Sendable {
     /// The secret values as given.
     private var values: Set<String>
     /// What is masked: the values and the forms JSON encoders write them in, longest first.
-    private var secrets: [String]
+    private(set) var secrets: [String]
 
     /// A redactor for these secret values (empty values are ignored). A value with characters that JSON escapes
     /// is also masked in its escaped forms, as they appear inside JSON payloads (this runner's, and those of

@@ -1,0 +1,83 @@
+/// Masks secrets in the frames of a fragmented text message sent by the client. The transcript masks each event on
+/// its own, so a secret cut across two frames (`pw=hun` + `ter2`) would show in both halves; this holds the frames
+/// of a message back until its last one, masks the secret where it lies in the whole message, and hands the frames
+/// back with their masked payloads. Unfragmented frames and control frames pass through at once.
+struct FragmentSecretMasker {
+    /// A frame waiting for the rest of its message, with what recording it needs.
+    struct Pending {
+        var frame: FrameRecord
+        var nanos: UInt64
+        var step: String?
+        var preferText: Bool
+    }
+
+    private var pending: [Pending] = []
+    private var isText = false
+
+    /// Whether frames of an unfinished message are held back.
+    var isHolding: Bool { !pending.isEmpty }
+
+    /// Feeds the next outgoing frame; returns the frames to record now, in order.
+    mutating func feed(_ next: Pending, redactor: Redactor) -> [Pending] {
+        let opcode = next.frame.opcode
+        guard opcode <= 0x2 else { return [next] }  // control frames may come between fragments
+        if opcode != 0x0 {
+            let stale = pending
+            pending = []
+            isText = opcode == 0x1
+            if next.frame.fin { return stale + [next] }
+        }
+        if pending.isEmpty && opcode == 0x0 && next.frame.fin { return [next] }
+        pending.append(next)
+        guard next.frame.fin else { return [] }
+        defer { pending = [] }
+        guard isText, !redactor.isEmpty, let masked = FragmentSecretMasker.mask(pending.map(\.frame.payload), redactor)
+        else { return pending }
+        return zip(pending, masked).map { entry, payload in
+            var masked = entry
+            masked.frame.payload = payload
+            return masked
+        }
+    }
+
+    /// The payloads with every byte that belongs to a secret (in the whole message) replaced, each run of them by
+    /// one `***`; nil when no secret occurs.
+    static func mask(_ parts: [[UInt8]], _ redactor: Redactor) -> [[UInt8]]? {
+        let whole = parts.flatMap { $0 }
+        var covered = [Bool](repeating: false, count: whole.count)
+        var any = false
+        for secret in redactor.secrets {
+            let needle = Array(secret.utf8)
+            guard !needle.isEmpty, needle.count <= whole.count else { continue }
+            var start = 0
+            while start + needle.count <= whole.count {
+                if whole[start] == needle[0], Array(whole[start..<(start + needle.count)]) == needle {
+                    for index in start..<(start + needle.count) { covered[index] = true }
+                    any = true
+                    start += needle.count
+                } else {
+                    start += 1
+                }
+            }
+        }
+        guard any else { return nil }
+        var result: [[UInt8]] = []
+        var offset = 0
+        for part in parts {
+            var out: [UInt8] = []
+            var inRun = false
+            for (index, byte) in part.enumerated() {
+                if covered[offset + index] {
+                    if !inRun { out += Array(Redactor.mask.utf8) }
+                    inRun = true
+                } else {
+                    out.append(byte)
+                    inRun = false
+                }
+            }
+            result.append(out)
+            offset += part.count
+        }
+        return result
+    }
+}
