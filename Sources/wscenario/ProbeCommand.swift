@@ -133,7 +133,8 @@ struct ProbeCommand: AsyncParsableCommand {
         } catch {
             if let outcome = await Self.closeOutcome(inbox, within: 1) {
                 print("closed: \(outcome)")
-                StandardError.printLine("error: \(Self.describeClose(outcome)) before the message could be sent")
+                StandardError.printLine(
+                    "error: \(Self.describeEnd(outcome, inbox.firstError, else: "before the message could be sent"))")
             } else {
                 StandardError.printLine("error: cannot send the message: \(error)")
             }
@@ -144,7 +145,7 @@ struct ProbeCommand: AsyncParsableCommand {
             print("received \(reply.kind.rawValue): \(reply.kind == .text ? reply.text : Base64.encode(reply.bytes))")
         } else if let outcome = inbox.closeOutcome {
             print("closed: \(outcome)")
-            StandardError.printLine("error: \(Self.describeClose(outcome)) without answering")
+            StandardError.printLine("error: \(Self.describeEnd(outcome, inbox.firstError, else: "without answering"))")
             return false
         } else {
             StandardError.printLine("error: no answer within \(Self.seconds(timeout))")
@@ -163,6 +164,14 @@ struct ProbeCommand: AsyncParsableCommand {
             try? await Task.sleep(nanoseconds: 10_000_000)
         }
         return inbox.closeOutcome
+    }
+
+    /// How the connection ended: the protocol violation that ended it when there was one (the client failed the
+    /// connection), else the close.
+    static func describeEnd(_ outcome: CloseOutcome, _ error: WebSocketError?, else situation: String) -> String {
+        guard let error, error.kind == .protocol else { return describeClose(outcome) + " " + situation }
+        return "the server broke the WebSocket protocol (\(error.message)); the connection was failed with "
+            + "\(outcome.sentCode.map(String.init) ?? "1002")"
     }
 
     /// `the server closed the connection with code 4001 ("closing with 4001")`.

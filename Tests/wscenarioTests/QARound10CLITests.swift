@@ -55,6 +55,14 @@ import Testing
         #expect(probe.exitCode == 0, "\(probe.standardError)")
         #expect(probe.standardOutput.contains("> Authorization: ***"), "\(probe.standardOutput)")
         #expect(!probe.standardOutput.contains("secret-token"))
+        // A server that breaks the protocol is named as such, not as a mere 1006.
+        let masked = try ProcessRunner.run(
+            TestPaths.wscenarioBinary, ["probe", url + "/misbehave/masked"], timeout: 30)
+        #expect(masked.exitCode == 1)
+        #expect(
+            masked.standardError.contains(
+                "error: the server broke the WebSocket protocol (server frame is masked); the connection was failed "
+                    + "with 1002"), "\(masked.standardError)")
     }
 
     /// `serve` with an unusable certificate or key names the file and the problem, as invalid usage.
