@@ -115,7 +115,13 @@ struct RunCommand: AsyncParsableCommand {
             noTranscripts ? nil : URL(fileURLWithPath: transcripts ?? ".wscenario/transcripts")
         options.verbose = verbose
         options.console = ConsoleReporter(style: .detect(), quiet: quiet)
-        options.warningHandler = { StandardError.printLine($0.rendered) }
+        // With --quiet the check-time warnings are only counted (`wscenario check` shows them).
+        let quietWarnings = QuietWarningCounter()
+        if quiet {
+            options.warningHandler = { @Sendable _ in quietWarnings.add() }
+        } else {
+            options.warningHandler = { @Sendable warning in StandardError.printLine(warning.rendered) }
+        }
         let selectedPaths = ScenarioLoader.commandLinePaths(paths)
 
         var server: BuiltInServer?
@@ -138,6 +144,11 @@ struct RunCommand: AsyncParsableCommand {
         switch result {
         case .success(let summary):
             options.console?.finished(summary)
+            if quietWarnings.count > 0 {
+                StandardError.printLine(
+                    "\(quietWarnings.count) warning\(quietWarnings.count == 1 ? "" : "s") about the scenario files "
+                        + "(wscenario check shows them)")
+            }
             for problem in summary.reportErrors { StandardError.printLine("error: \(problem)") }
             if let signal = interruption.received { throw ExitCode(128 + signal) }
             if !summary.reportErrors.isEmpty { throw ExitCode(2) }

@@ -106,4 +106,20 @@ import Testing
         #expect(texts.joined().hasPrefix("pw=***") && texts.joined().hasSuffix("*** end"), "\(texts)")
         #expect(!texts.joined().contains("hunt"))
     }
+
+    /// `--quiet` counts the check-time warnings instead of printing each one.
+    @Test func quietCountsWarnings() throws {
+        let cli = try CLIHarness()
+        defer { cli.cleanUp() }
+        try cli.write(
+            "scenarios/w.yaml",
+            "name: w\nsteps:\n  - connect: ${server}/echo\n  - send: '{\"x\":1}'\n  - expect_message: { text: '{\"x\":1}', capture: { a: $.x } }\n"
+        )
+        let quiet = try cli.run(["run", "--serve", "--quiet"])
+        #expect(quiet.exitCode == 0, "\(quiet.standardOutput)")
+        #expect(!quiet.standardError.contains("warning:"), "\(quiet.standardError)")
+        #expect(quiet.standardError.contains("2 warnings about the scenario files (wscenario check shows them)"))
+        let loud = try cli.run(["run", "--serve"])
+        #expect(loud.standardError.components(separatedBy: "warning:").count == 3, "\(loud.standardError)")
+    }
 }

@@ -31,12 +31,23 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
         return "\(severity.rawValue): \(message)"
     }
 
-    /// The header, followed by the source line and a caret under the column when the line is known.
+    /// The header, followed by the source line and a caret under the column when the line is known. A long line
+    /// (a base64 payload, deeply nested flow YAML) is shown as a window of about 100 characters around the column.
     public var rendered: String {
         guard let location, let sourceLine else { return header }
-        let prefix = sourceLine.unicodeScalars.prefix(max(0, location.column - 1))
-        let padding = String(prefix.map { $0 == "\t" ? "\t" : " " }.joined())
-        return "\(header)\n    \(sourceLine)\n    \(padding)^"
+        var scalars = Array(sourceLine.unicodeScalars)
+        var column = max(0, location.column - 1)
+        let window = 100
+        if scalars.count > window {
+            let start = max(0, min(column - window / 2, scalars.count - window))
+            let end = min(scalars.count, start + window)
+            let head = start > 0 ? Array("…".unicodeScalars) : []
+            let tail = end < scalars.count ? Array("…".unicodeScalars) : []
+            scalars = head + scalars[start..<end] + tail
+            column = column - start + head.count
+        }
+        let padding = String(scalars.prefix(column).map { $0 == "\t" ? "\t" : " " }.joined())
+        return "\(header)\n    \(String(String.UnicodeScalarView(scalars)))\n    \(padding)^"
     }
 
     /// Same as `header`.
