@@ -11,15 +11,7 @@ import Testing
             Issue.record("peers venv missing: run scripts/setup-peers")
             return
         }
-        let silent = try BackgroundProcess.pythonPeer(
-            """
-            import socket
-            s = socket.socket(); s.bind(("127.0.0.1", 0)); s.listen(8)
-            print("listening", s.getsockname()[1], flush=True)
-            held = []
-            while True:
-                c, _ = s.accept(); held.append(c)
-            """)
+        let silent = try BackgroundProcess.silentTCPServer()
         defer { silent.stop() }
         let port = try #require(silent.announcedWord().flatMap { Int($0) })
         let cli = try CLIHarness()

@@ -106,15 +106,7 @@ import Testing
             return
         }
         // A TCP server that accepts and never answers.
-        let silent = try BackgroundProcess.pythonPeer(
-            """
-            import socket
-            s = socket.socket(); s.bind(("127.0.0.1", 0)); s.listen(8)
-            print("listening", s.getsockname()[1], flush=True)
-            connections = []
-            while True:
-                connection, _ = s.accept(); connections.append(connection)
-            """)
+        let silent = try BackgroundProcess.silentTCPServer()
         defer { silent.stop() }
         let port = try #require(silent.announcedWord().flatMap { Int($0) })
         let cli = try CLIHarness()
