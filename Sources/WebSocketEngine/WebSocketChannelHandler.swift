@@ -45,6 +45,9 @@ final class WebSocketChannelHandler: ChannelInboundHandler {
     var flushScheduled = false
     /// For `wss://`: the TLS handshake is not done yet, so the opening handshake is not sent (nor recorded) yet.
     var awaitingTLS: Bool
+    /// Senders waiting for the channel to become writable again (backpressure), by id.
+    var writabilityWaiters: [(id: Int, promise: EventLoopPromise<Bool>)] = []
+    var nextWaiterID = 0
 
     init(
         configuration: WebSocketClientConfiguration, request: HandshakeRequest, sink: EventSink,
@@ -122,9 +125,37 @@ final class WebSocketChannelHandler: ChannelInboundHandler {
         }
     }
 
+    func channelWritabilityChanged(context: ChannelHandlerContext) {
+        if context.channel.isWritable { resumeWritabilityWaiters(true) }
+        context.fireChannelWritabilityChanged()
+    }
+
+    /// Completes the writability waiters (true: go on; false: the wait timed out).
+    func resumeWritabilityWaiters(_ value: Bool) {
+        let waiters = writabilityWaiters
+        writabilityWaiters = []
+        for waiter in waiters { waiter.promise.succeed(value) }
+    }
+
+    /// Succeeds `promise` with true once the channel is writable (at once when it is, or when it ended: the next
+    /// operation reports that), with false after `timeout`.
+    func whenWritable(_ promise: EventLoopPromise<Bool>, timeout: TimeAmount) {
+        guard let context, context.channel.isActive, !context.channel.isWritable else { return promise.succeed(true) }
+        nextWaiterID += 1
+        let id = nextWaiterID
+        writabilityWaiters.append((id, promise))
+        let bound = NIOLoopBound(self, eventLoop: context.eventLoop)
+        context.eventLoop.scheduleTask(in: timeout) {
+            let handler = bound.value
+            guard let index = handler.writabilityWaiters.firstIndex(where: { $0.id == id }) else { return }
+            handler.writabilityWaiters.remove(at: index).promise.succeed(false)
+        }
+    }
+
     func channelInactive(context: ChannelHandlerContext) {
         handshakeTimer?.cancel()
         closeTimer?.cancel()
+        resumeWritabilityWaiters(true)
         switch phase {
         case .connecting, .handshaking:
             phase = .ended

@@ -75,6 +75,18 @@ public final class WebSocketConnection: Sendable {
         return true
     }
 
+    /// Whether the channel takes more data without piling it up (NIO's write buffer is under its high watermark).
+    public var isWritable: Bool { channel.isWritable }
+
+    /// Waits until the channel is writable again — the peer read what was sent — for at most `timeout`; false when
+    /// it did not become writable in time (a peer that does not read).
+    public func waitUntilWritable(timeout: TimeAmount) async -> Bool {
+        let promise = channel.eventLoop.makePromise(of: Bool.self)
+        let handler = self.handler
+        channel.eventLoop.execute { handler.value.whenWritable(promise, timeout: timeout) }
+        return (try? await promise.futureResult.get()) ?? true
+    }
+
     /// Queues a data message without waiting for it to be written (for pipelined load); a failure shows only as the
     /// connection's events.
     public func enqueue(opcode: WebSocketOpcode, payload: ByteBuffer, fragments: Int = 1) {

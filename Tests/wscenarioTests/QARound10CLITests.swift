@@ -114,4 +114,37 @@ import Testing
         let loud = try cli.run(["run", "--serve"])
         #expect(loud.standardError.components(separatedBy: "warning:").count == 3, "\(loud.standardError)")
     }
+
+    /// Backpressure: sending to a server that does not read fails the send after the scenario's timeout, naming
+    /// the stalled consumer, instead of piling the data up in memory without end.
+    @Test func sendingToAServerThatDoesNotReadFailsInTime() throws {
+        guard FileManager.default.isExecutableFile(atPath: TestPaths.peersPython) else {
+            Issue.record("peers venv missing: run scripts/setup-peers")
+            return
+        }
+        let server = try RawWebSocketPeer.start(answer: RawWebSocketPeer.upgrade, reads: false)
+        defer { server.stop() }
+        let port = try #require(server.announcedWord().flatMap { Int($0) })
+        let cli = try CLIHarness()
+        defer { cli.cleanUp() }
+        try cli.write("payload.bin", String(repeating: "x", count: 4 << 20))
+        try cli.write(
+            "scenarios/flood.yaml",
+            """
+            name: flood
+            timeout: 500ms
+            steps:
+              - connect: ws://127.0.0.1:\(port)/
+              - repeat:
+                  times: 50
+                  steps:
+                    - send: { binary: { file: ../payload.bin } }
+            """)
+        let run = try cli.run(["run", "--no-transcripts"], timeout: 60)
+        #expect(run.exitCode == 1)
+        #expect(
+            run.standardOutput.contains(
+                "the server is not reading on default: what was sent is still waiting to be written after 500ms"),
+            "\(run.standardOutput)")
+    }
 }

@@ -6,7 +6,9 @@ import TestSupport
 enum RawWebSocketPeer {
     /// A raw server: reads the opening handshake, then writes `answer(accept)` (Python bytes expression over the
     /// computed `accept`), then `after_close` once it reads the client's close frame; keeps TCP open.
-    static func start(answer: String, afterClose: String = "b''", drop: Bool = false) throws -> BackgroundProcess {
+    static func start(
+        answer: String, afterClose: String = "b''", drop: Bool = false, reads: Bool = true
+    ) throws -> BackgroundProcess {
         try BackgroundProcess.pythonPeer(
             """
             import base64, hashlib, socket, threading
@@ -21,6 +23,8 @@ enum RawWebSocketPeer {
                 c.sendall(\(answer))
                 if \(drop ? "True" : "False"):
                     c.close(); return
+                if not \(reads ? "True" : "False"):
+                    threading.Event().wait()
                 while True:
                     chunk = c.recv(4096)
                     if not chunk: return

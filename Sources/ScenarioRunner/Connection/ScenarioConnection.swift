@@ -48,6 +48,10 @@ public protocol ScenarioConnection: AnyObject, Sendable {
     func close(code: Int?, reason: String, timeout: Double) async throws
     /// Drops the TCP connection without a close frame.
     func disconnect() async
+    /// Whether the transport takes more data without piling it up (false: the peer is not reading fast enough).
+    var isWritable: Bool { get }
+    /// Waits until the transport is writable again, at most `timeout` seconds; false when it did not become so.
+    func waitUntilWritable(timeout: Double) async -> Bool
 }
 
 /// The outcome of `connect`.
@@ -79,6 +83,10 @@ extension ScenarioConnector {
 }
 
 extension ScenarioConnection {
+    /// Transports without flow control are always writable.
+    public var isWritable: Bool { true }
+    /// Transports without flow control never wait.
+    public func waitUntilWritable(timeout: Double) async -> Bool { true }
     /// Transports that always suspend to send answer false.
     public func sendWithoutSuspending(text: String, fragments: Int) throws -> Bool { false }
     /// Transports that always suspend to send answer false.

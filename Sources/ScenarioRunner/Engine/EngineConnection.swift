@@ -44,6 +44,12 @@ final class EngineConnection: ScenarioConnection {
         try await connection.sendFrame(raw)
     }
 
+    var isWritable: Bool { connection.isWritable }
+
+    func waitUntilWritable(timeout: Double) async -> Bool {
+        await connection.waitUntilWritable(timeout: .nanoseconds(Int64(max(0, timeout) * 1e9)))
+    }
+
     func sendBytes(_ bytes: [UInt8]) async throws {
         try await connection.sendBytes(bytes)
     }

@@ -4,8 +4,20 @@ import ScenarioLanguage
 
 extension ScenarioInterpreter {
     nonisolated(nonsending) func send(_ step: SendStep) async throws {
-        guard let pending = try sendWithoutSuspending(step) else { return }
-        try await send(pending, on: step.connection)
+        if let pending = try sendWithoutSuspending(step) { try await send(pending, on: step.connection) }
+        try await awaitWritable(step.connection)
+    }
+
+    /// Backpressure: when the transport holds more unsent data than it should (the server is not reading as fast as
+    /// the scenario sends), waits until it drains, for at most the scenario's `timeout`. Costs one property read
+    /// when the data went out.
+    nonisolated(nonsending) func awaitWritable(_ name: String) async throws {
+        guard let connection = connections[name]?.connection, !connection.isWritable else { return }
+        guard await connection.waitUntilWritable(timeout: scenario.timeout.seconds) else {
+            throw StepFailure(
+                "the server is not reading on \(name): what was sent is still waiting to be written after "
+                    + "\(scenario.timeout.shortDescription) (a stalled or slow consumer)")
+        }
     }
 
     /// Sends what `sendWithoutSuspending(_:)` could not.

@@ -143,6 +143,7 @@ final class ScenarioInterpreter {
             // a pass through the concurrency runtime, a large share of a small message's round trip.
             if case .send(let send) = step.kind {
                 if let pending = try sendWithoutSuspending(send) { try await self.send(pending, on: send.connection) }
+                try await awaitWritable(send.connection)
             } else if case .expectMessage(let expect) = step.kind, try expectMessageWithoutWaiting(expect) {
             } else {
                 try await execute(step, path: path)
