@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import ScenarioRunner
 import TestServer
 
 /// `wscenario serve`: the built-in WebSocket test server, until SIGINT or SIGTERM.
@@ -99,7 +100,7 @@ struct ServeCommand: AsyncParsableCommand {
             StandardError.printLine("error: \(place): \(error)")
             throw ExitCode(error is BuiltInServerError ? 2 : 1)
         }
-        FileHandle.standardOutput.write(Data("listening on \(server.url)\n".utf8))
+        ConsoleOutput.write("listening on \(server.url)\n", to: 1)
         let signal = await signals.wait()
         logger.info("received signal \(signal), shutting down")
         try await server.shutdown()

@@ -37,6 +37,9 @@ struct WScenarioCommand: AsyncParsableCommand {
 
     /// Runs the command line. Invalid usage exits with status 2 (the contract), not ArgumentParser's 64.
     static func main() async {
+        // A reader that goes away (`| head`) must not kill the run before it writes its reports: writes to a closed
+        // pipe fail (and are dropped) instead.
+        signal(SIGPIPE, SIG_IGN)
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {

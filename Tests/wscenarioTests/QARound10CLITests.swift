@@ -147,4 +147,23 @@ import Testing
                 "the server is not reading on default: what was sent is still waiting to be written after 500ms"),
             "\(run.standardOutput)")
     }
+
+    /// A reader that goes away (`| head -1`) does not crash the run: it finishes, exits with its verdict and writes
+    /// its reports.
+    @Test func aClosedOutputPipeDoesNotStopTheRun() throws {
+        let cli = try CLIHarness()
+        defer { cli.cleanUp() }
+        for index in 0..<6 {
+            try cli.write(
+                "scenarios/s\(index).yaml",
+                "name: s\(index)\nsteps:\n  - connect: ${server}/echo\n  - send: hi\n  - expect_message: hi\n")
+        }
+        let command =
+            "set -o pipefail; '\(TestPaths.wscenarioBinary)' run --serve --jobs 1 --verbose --report json=r.json | head -1"
+        let result = try ProcessRunner.run(
+            "/bin/bash", ["-c", command], currentDirectory: cli.directory.path, timeout: 60)
+        #expect(result.exitCode == 0, "\(result.standardError)")
+        let summary = try #require(try cli.json("r.json")["summary"] as? [String: Any])
+        #expect(summary["passed"] as? Int == 6)
+    }
 }

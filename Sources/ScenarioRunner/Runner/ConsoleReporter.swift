@@ -13,7 +13,7 @@ public final class ConsoleReporter: @unchecked Sendable {
         self.quiet = quiet
         self.write =
             write ?? { text in
-                FileHandle.standardOutput.write(Data(text.utf8))
+                ConsoleOutput.write(text, to: 1)
             }
     }
 
