@@ -166,4 +166,27 @@ import Testing
         let summary = try #require(try cli.json("r.json")["summary"] as? [String: Any])
         #expect(summary["passed"] as? Int == 6)
     }
+
+    /// Subprotocol and extension offers take placeholders like every other string; check finds undefined ones.
+    @Test func subprotocolAndExtensionOffersAreInterpolated() throws {
+        let cli = try CLIHarness()
+        defer { cli.cleanUp() }
+        try cli.write(
+            "scenarios/offers.yaml",
+            """
+            name: offers
+            vars: { proto: chat.v2, ext: permessage-deflate }
+            steps:
+              - connect: { url: "${server}/chat/offers-${uuid}", subprotocols: ["${proto}"], extensions: ["${ext}"] }
+              - expect_handshake: { subprotocol: chat.v2, extensions: [permessage-deflate] }
+            """)
+        let run = try cli.run(["run", "--serve"])
+        #expect(run.exitCode == 0, "\(run.standardOutput)")
+        try cli.write(
+            "other/undefined.yaml",
+            "name: u\nsteps:\n  - connect: { url: \"ws://127.0.0.1:9/\", extensions: [\"${nope}\"] }\n")
+        let check = try cli.run(["check", "other"])
+        #expect(
+            check.exitCode == 2 && check.standardError.contains("undefined variable 'nope'"), "\(check.standardError)")
+    }
 }

@@ -25,22 +25,22 @@ extension PlanCompiler {
             ConnectStep(
                 connection: name, url: url,
                 headers: keys["headers"].map { headerFields($0.value, "headers") } ?? [],
-                subprotocols: keys["subprotocols"].flatMap { node in
-                    stringList(node.value, "subprotocols").flatMap { list in
-                        list.allSatisfy { headerText($0, node.value, "subprotocols") } ? list : nil
-                    }
-                } ?? [],
+                subprotocols: keys["subprotocols"].flatMap { headerTemplates($0.value, "subprotocols") } ?? [],
                 origin: keys["origin"].flatMap { node in
                     template(node.value, "origin").flatMap { headerText($0.source, node.value, "origin") ? $0 : nil }
                 },
-                extensions: keys["extensions"].flatMap { node in
-                    stringList(node.value, "extensions").flatMap { list in
-                        list.allSatisfy { headerText($0, node.value, "extensions") } ? list : nil
-                    }
-                } ?? [],
+                extensions: keys["extensions"].flatMap { headerTemplates($0.value, "extensions") } ?? [],
                 timeout: within(keys, key: "timeout"),
                 tls: keys["tls"].flatMap { tls($0.value) },
                 followUp: .requireUpgrade))
+    }
+
+    /// A list of header values (subprotocol or extension offers) that may hold placeholders, rendered when the step
+    /// runs; literal line breaks are reported now.
+    func headerTemplates(_ node: YAMLNode, _ what: String) -> [Template]? {
+        guard let list = stringList(node, what), list.allSatisfy({ headerText($0, node, what) }) else { return nil }
+        let templates = list.compactMap { template(text: $0, node) }
+        return templates.count == list.count ? templates : nil
     }
 
     func tls(_ node: YAMLNode) -> TLSSettings? {

@@ -7,11 +7,11 @@ public struct ConnectStep: Sendable {
     /// Extra request headers, in order.
     public var headers: [HeaderField]
     /// `Sec-WebSocket-Protocol` offer, in order (empty: no header).
-    public var subprotocols: [String]
+    public var subprotocols: [Template]
     /// The `Origin` header, if any.
     public var origin: Template?
     /// `Sec-WebSocket-Extensions` offer (e.g. `permessage-deflate`).
-    public var extensions: [String]
+    public var extensions: [Template]
     /// Deadline for TCP + TLS + handshake (the scenario timeout unless given).
     public var timeout: Duration
     /// TLS settings for `wss://` (nil: system defaults).

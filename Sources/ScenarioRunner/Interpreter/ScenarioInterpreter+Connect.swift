@@ -17,16 +17,18 @@ extension ScenarioInterpreter {
         }
         let headers = try renderHeaders(step.headers)
         let origin = try step.origin.map(render)
+        let subprotocols = try step.subprotocols.map(render)
+        let extensions = try step.extensions.map(render)
         let fields =
-            headers + (origin.map { [("Origin", $0)] } ?? []) + step.subprotocols.map { ("Sec-WebSocket-Protocol", $0) }
-            + step.extensions.map { ("Sec-WebSocket-Extensions", $0) }
+            headers + (origin.map { [("Origin", $0)] } ?? []) + subprotocols.map { ("Sec-WebSocket-Protocol", $0) }
+            + extensions.map { ("Sec-WebSocket-Extensions", $0) }
         for (name, value) in fields
         where ScenarioInterpreter.breaksTheRequest(name) || ScenarioInterpreter.breaksTheRequest(value) {
             throw StepFailure("header \(name): a header name or value cannot contain a line break or NUL")
         }
         let request = ConnectRequest(
-            url: url, headers: headers, subprotocols: step.subprotocols, origin: origin,
-            extensions: step.extensions, timeout: step.timeout.seconds, tls: try step.tls?.resolved(using: lookup))
+            url: url, headers: headers, subprotocols: subprotocols, origin: origin,
+            extensions: extensions, timeout: step.timeout.seconds, tls: try step.tls?.resolved(using: lookup))
         let state = self.state(step.connection)
         if let previous = state.connection, state.closed == nil { await previous.disconnect() }
         if let error = state.pendingError, error.kind == .protocol {
