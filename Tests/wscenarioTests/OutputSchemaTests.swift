@@ -29,10 +29,7 @@ struct OutputSchemaTests {
         """#
 
     @Test func transcriptsAndReportsMatchTheirSchemas() throws {
-        guard FileManager.default.isExecutableFile(atPath: TestPaths.peersPython) else {
-            Issue.record("peers venv missing: run scripts/setup-peers")
-            return
-        }
+        guard peersInstalled() else { return }
         let cli = try CLIHarness()
         defer { cli.cleanUp() }
         try cli.write(

@@ -55,10 +55,7 @@ final class PythonPeer {
 
     /// Starts the peer; when the peers' venv is missing, records an issue and returns nil.
     static func startIfInstalled() throws -> PythonPeer? {
-        guard FileManager.default.isExecutableFile(atPath: TestPaths.peersPython) else {
-            Issue.record("peers venv missing: run scripts/setup-peers")
-            return nil
-        }
+        guard peersInstalled() else { return nil }
         return try PythonPeer()
     }
 

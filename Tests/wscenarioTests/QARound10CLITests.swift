@@ -7,10 +7,7 @@ import Testing
     /// A `wss://` server that never finishes TLS: the opening handshake is never sent, so the transcript does not
     /// claim it was, and the timeout names the TLS handshake.
     @Test func aHungTLSHandshakeIsATimeoutWithoutARequest() throws {
-        guard FileManager.default.isExecutableFile(atPath: TestPaths.peersPython) else {
-            Issue.record("peers venv missing: run scripts/setup-peers")
-            return
-        }
+        guard peersInstalled() else { return }
         let silent = try BackgroundProcess.silentTCPServer()
         defer { silent.stop() }
         let port = try #require(silent.announcedWord().flatMap { Int($0) })
@@ -118,10 +115,7 @@ import Testing
     /// Backpressure: sending to a server that does not read fails the send after the scenario's timeout, naming
     /// the stalled consumer, instead of piling the data up in memory without end.
     @Test func sendingToAServerThatDoesNotReadFailsInTime() throws {
-        guard FileManager.default.isExecutableFile(atPath: TestPaths.peersPython) else {
-            Issue.record("peers venv missing: run scripts/setup-peers")
-            return
-        }
+        guard peersInstalled() else { return }
         let server = try RawWebSocketPeer.start(answer: RawWebSocketPeer.upgrade, reads: false)
         defer { server.stop() }
         let port = try #require(server.announcedWord().flatMap { Int($0) })

@@ -78,10 +78,7 @@ import Testing
     /// After a protocol error the connection is failed; when the scenario ends before the server closes TCP,
     /// the connection is dropped and its `close` event is still recorded.
     @Test func aFailedConnectionGetsItsCloseEventAtTheEnd() throws {
-        guard FileManager.default.isExecutableFile(atPath: TestPaths.peersPython) else {
-            Issue.record("peers venv missing: run scripts/setup-peers")
-            return
-        }
+        guard peersInstalled() else { return }
         // Upgrades, sends a close frame whose reason is invalid UTF-8, then keeps TCP open and never answers.
         let server = try RawWebSocketPeer.start(
             answer: RawWebSocketPeer.upgrade + " + bytes([0x88, 4, 0x03, 0xE8, 0xC3, 0x28])")

@@ -14,10 +14,7 @@ import Testing
 
     /// A violation while the connection is closed at the end of the scenario is outside the verdict, but not silent.
     @Test func aViolationDuringTheFinalCloseIsAWarning() throws {
-        guard FileManager.default.isExecutableFile(atPath: TestPaths.peersPython) else {
-            Issue.record("peers venv missing: run scripts/setup-peers")
-            return
-        }
+        guard peersInstalled() else { return }
         let server = try RawWebSocketPeer.start(
             answer: RawWebSocketPeer.upgrade, afterClose: "bytes([0x81, 0x81, 1, 2, 3, 4, 0x61 ^ 1])")
         defer { server.stop() }
@@ -35,10 +32,7 @@ import Testing
 
     /// A refusal whose head arrived but whose body never completes is a refusal with its status, not a timeout.
     @Test func aRefusalWithAnUnfinishedBodyKeepsItsStatus() throws {
-        guard FileManager.default.isExecutableFile(atPath: TestPaths.peersPython) else {
-            Issue.record("peers venv missing: run scripts/setup-peers")
-            return
-        }
+        guard peersInstalled() else { return }
         let server = try RawWebSocketPeer.start(
             answer: #"b"HTTP/1.1 403 Forbidden\r\nContent-Length: 100\r\nX-Why: nope\r\n\r\npartial""#)
         defer { server.stop() }
@@ -60,10 +54,7 @@ import Testing
 
     /// A drop nobody asserted is a warning; a drop in the middle of a frame says so; a 3xx says it is a redirect.
     @Test func dropsAndRedirectsAreDescribed() throws {
-        guard FileManager.default.isExecutableFile(atPath: TestPaths.peersPython) else {
-            Issue.record("peers venv missing: run scripts/setup-peers")
-            return
-        }
+        guard peersInstalled() else { return }
         let dropping = try RawWebSocketPeer.start(
             answer: RawWebSocketPeer.upgrade + " + bytes([0x81, 0x0A]) + b'half'", drop: true)
         defer { dropping.stop() }

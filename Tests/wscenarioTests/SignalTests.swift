@@ -101,10 +101,7 @@ import Testing
     }
 
     @Test func sigintStopsAnHTTPStepThatWaitsForItsAnswer() throws {
-        guard FileManager.default.isExecutableFile(atPath: TestPaths.peersPython) else {
-            Issue.record("peers venv missing: run scripts/setup-peers")
-            return
-        }
+        guard peersInstalled() else { return }
         // A TCP server that accepts and never answers.
         let silent = try BackgroundProcess.silentTCPServer()
         defer { silent.stop() }
