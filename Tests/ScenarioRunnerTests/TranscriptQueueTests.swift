@@ -112,6 +112,29 @@ struct TranscriptQueueTests {
         #expect(TranscriptQueueTests.lineCount(location.jsonl) == count)
     }
 
+    @Test func reportTextKeepsTheFirstAndLastEventsAcrossBatches() throws {
+        // Encoded events are kept for the report by the drain (off the recording thread): the report text must
+        // still hold the first and the last 2,500 lines in record order, before and after `finish()`.
+        let (writer, location, directory) = try TranscriptQueueTests.writer("kept")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let count = 2 * 2_500 + 3 * TranscriptWriter.drainBatch + 11
+        for index in 0..<count {
+            writer.recordFrame(
+                .frameOut, connection: "c", step: "1.\(index)", at: 1_000_000,
+                frame: FrameRecord(opcode: 0x1, payload: Array("m\(index)".utf8)), preferText: true)
+        }
+        let before = writer.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        writer.finish()
+        let after = writer.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let text = try String(contentsOf: location.text, encoding: .utf8)
+        let file = text.split(separator: "\n").map(String.init)
+        #expect(file.count == count)
+        let gap = "… \(count - 5_000) lines omitted (see the .txt transcript) …"
+        let expected = Array(file.prefix(2_500)) + [gap] + Array(file.suffix(2_500))
+        #expect(before == expected)
+        #expect(after == expected)
+    }
+
     @Test func eventsAfterFinishAreDropped() throws {
         let (writer, location, directory) = try TranscriptQueueTests.writer("finished")
         defer { try? FileManager.default.removeItem(at: directory) }

@@ -12,7 +12,10 @@ public struct FrameRecord: Sendable, Equatable {
 
     /// The bytes of `payload` a record (or a `message_in` event) keeps: its first `keptPayloadBytes`.
     static func keptPrefix(of payload: ByteBuffer) -> [UInt8] {
-        Array(payload.readableBytesView.prefix(keptPayloadBytes))
+        // One copy of contiguous bytes (the generic collection path walks the view byte by byte).
+        payload.withUnsafeReadableBytes { bytes in
+            Array(UnsafeRawBufferPointer(rebasing: bytes.prefix(keptPayloadBytes)))
+        }
     }
 
     public var opcode: UInt8

@@ -171,7 +171,7 @@ final class ConnectionState: @unchecked Sendable {
             changesState = false
             // A frame of a fragmented message (rare) goes through the secret masker; every other one straight on.
             let fragmented = !frame.fin || frame.opcode == 0
-            let redactor = fragmented ? transcript.currentRedactor : Redactor()
+            let redactor = fragmented ? transcript.currentRedactor : Redactor.none
             let (preferText, ready) = lock.withLock { () -> (Bool, [FragmentSecretMasker.Pending]?) in
                 let preferText = outgoingFragments.prefersText(frame)
                 guard fragmented || secretMasker.isHolding else { return (preferText, nil) }

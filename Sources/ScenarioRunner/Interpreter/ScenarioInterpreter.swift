@@ -117,9 +117,10 @@ final class ScenarioInterpreter {
 
     /// Runs `steps` (with their `headings`, in the same order).
     nonisolated(nonsending) func runSteps(_ steps: [Step], headings: [StepHeading]) async throws {
-        for (index, step) in steps.enumerated() {
+        for index in steps.indices {
             do {
-                try await runStep(step, heading: headings[index])
+                // Borrowed, not copied: a step holds many references, and a `repeat` body runs its steps often.
+                try await runStep(steps[index], heading: headings[index])
             } catch let aborted as ScenarioAborted {
                 for skipped in headings.dropFirst(index + 1) {
                     transcript.record(.stepEnd, step: skipped.path, [("status", .string("skipped"))])
@@ -138,15 +139,10 @@ final class ScenarioInterpreter {
         transcript.record(.stepStart, connection: heading.connection, step: path, at: stepStart, heading.fields)
         do {
             if Task.isCancelled { throw ScenarioInterrupted() }
-            let step = step.deferred.isEmpty ? step : try resolvingDeferred(step)
-            // The two most frequent steps finish without suspending when they can: each suspension point costs
-            // a pass through the concurrency runtime, a large share of a small message's round trip.
-            if case .send(let send) = step.kind {
-                if let pending = try sendWithoutSuspending(send) { try await self.send(pending, on: send.connection) }
-                try await awaitWritable(send.connection)
-            } else if case .expectMessage(let expect) = step.kind, try expectMessageWithoutWaiting(expect) {
+            if step.deferred.isEmpty {
+                try await perform(step, path: path)
             } else {
-                try await execute(step, path: path)
+                try await perform(try resolvingDeferred(step), path: path)
             }
             if Task.isCancelled { throw ScenarioInterrupted() }
         } catch let aborted as ScenarioAborted {
@@ -172,6 +168,21 @@ final class ScenarioInterpreter {
         let stepEnd = environment.monotonicNanos()
         let elapsed = Double(stepEnd &- stepStart) / 1e9
         transcript.recordStepPassed(step: path, duration: ScenarioInterpreter.micro(elapsed), at: stepEnd)
+    }
+
+    /// Runs one step (its deferred arguments resolved).
+    private nonisolated(nonsending) func perform(_ step: Step, path: String) async throws {
+        // The two most frequent steps finish without suspending when they can: each suspension point costs
+        // a pass through the concurrency runtime, a large share of a small message's round trip.
+        switch step.kind {
+        case .send(let send):
+            if let pending = try sendWithoutSuspending(send) { try await self.send(pending, on: send.connection) }
+            try await awaitWritable(send.connection)
+        case .expectMessage(let expect):
+            if try !expectMessageWithoutWaiting(expect) { try await expectMessage(expect) }
+        default:
+            try await execute(step, path: path)
+        }
     }
 
     private nonisolated(nonsending) func execute(_ step: Step, path: String) async throws {

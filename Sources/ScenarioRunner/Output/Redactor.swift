@@ -7,6 +7,9 @@ public struct Redactor: Sendable {
     /// Header names whose values are always redacted (compared case-insensitively).
     public static let sensitiveHeaders: Set<String> = ["authorization", "cookie", "proxy-authorization"]
 
+    /// A redactor that masks nothing but the sensitive headers (shared: building one allocates).
+    public static let none = Redactor()
+
     /// The secret values as given.
     private var values: Set<String>
     /// What is masked: the values and the forms JSON encoders write them in, longest first.

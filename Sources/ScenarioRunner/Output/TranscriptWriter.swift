@@ -160,8 +160,8 @@ public final class TranscriptWriter: @unchecked Sendable {
             return .none
         }
         queuedBytes += event.approximateSize
-        queued.append(copy event)
-        kept.append(consume event)
+        // Kept for reports once encoded (by `drain`), off the recording thread, without a second copy here.
+        queued.append(consume event)
         // The timer writes what is encoded but still buffered, also when the lines were encoded at once.
         scheduleFlush()
         if observer != nil || queued.count >= TranscriptWriter.queueLimit
@@ -187,6 +187,16 @@ public final class TranscriptWriter: @unchecked Sendable {
             }
             output.append(batch, observer: observer)
             if writeAll { output.write() }
+            keep(batch)
+        }
+    }
+
+    /// Keeps encoded events for the report text, in order (called under the output lock, so batches arrive in
+    /// the order they were taken from the queue).
+    private func keep(_ batch: [TranscriptKeptEvent]) {
+        guard !batch.isEmpty else { return }
+        lock.withLock {
+            for event in batch { kept.append(event) }
         }
     }
 
@@ -217,8 +227,10 @@ public final class TranscriptWriter: @unchecked Sendable {
                 return true
             }
             guard first else { return nil }
-            output.append(lock.withLock { takeQueued() }, observer: observer)
+            let batch = lock.withLock { takeQueued() }
+            output.append(batch, observer: observer)
             output.close()
+            keep(batch)
             return lock.withLock {
                 guard secretsLearnedLate, let location else { return nil }
                 do {
@@ -234,7 +246,9 @@ public final class TranscriptWriter: @unchecked Sendable {
     /// The text rendering so far, with every secret known now masked (for reports; very long transcripts keep
     /// their first and last lines).
     public var text: String {
-        lock.withLock {
+        // Events still queued are kept only once encoded.
+        if lock.withLock({ !queued.isEmpty }) { drain(writeAll: false) }
+        return lock.withLock {
             let render = { (event: TranscriptEvent) -> String in
                 guard self.secretsLearnedLate else { return TranscriptTextRenderer.line(event) }
                 var redacted = event
