@@ -21,12 +21,14 @@ final class WebSocketChannelHandler: ChannelInboundHandler {
     let request: HandshakeRequest
     let sink: EventSink
     let handshakePromise: EventLoopPromise<HandshakeCompletion>
-    var phase = Phase.connecting
+    // `@exclusivity(unchecked)`: handler state lives on the channel's event loop; the runtime's access checks cost
+    // time on every frame (BENCHMARKS.md, session 6).
+    @exclusivity(unchecked) var phase = Phase.connecting
     var responseParser: HTTPResponseParser
-    var frameParser: FrameParser
-    var assembler: MessageAssembler
-    var closeMachine = CloseStateMachine()
-    var context: ChannelHandlerContext?
+    @exclusivity(unchecked) var frameParser: FrameParser
+    @exclusivity(unchecked) var assembler: MessageAssembler
+    @exclusivity(unchecked) var closeMachine = CloseStateMachine()
+    @exclusivity(unchecked) var context: ChannelHandlerContext?
     var handshakeTimer: Scheduled<Void>?
     var closeTimer: Scheduled<Void>?
     var closeWaiters: [EventLoopPromise<CloseOutcome>] = []
@@ -38,11 +40,11 @@ final class WebSocketChannelHandler: ChannelInboundHandler {
     /// The first bytes of the server's answer (up to 5), to tell a non-HTTP (TLS) answer early.
     var answerPrefix: [UInt8] = []
     /// The permessage-deflate codec, once negotiated.
-    var deflate: DeflateState?
+    @exclusivity(unchecked) var deflate: DeflateState?
     /// Payload bytes written by `sendMessageOnLoop` and not flushed yet.
-    var unflushedBytes = 0
+    @exclusivity(unchecked) var unflushedBytes = 0
     /// A flush at the end of the current event-loop task is queued.
-    var flushScheduled = false
+    @exclusivity(unchecked) var flushScheduled = false
     /// For `wss://`: the TLS handshake is not done yet, so the opening handshake is not sent (nor recorded) yet.
     var awaitingTLS: Bool
     /// Senders waiting for the channel to become writable again (backpressure), by id.

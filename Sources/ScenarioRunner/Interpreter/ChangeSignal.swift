@@ -14,9 +14,10 @@ final class ChangeSignal: @unchecked Sendable {
 
     private static let timerQueue = DispatchQueue(label: "wscenario.change-signal-timer")
     private let lock = NSLock()
-    private var generation = 0
-    private var waiters: [Int: Waiter] = [:]
-    private var nextWaiter = 0
+    // `@exclusivity(unchecked)`: under `lock` only (touched for every message).
+    @exclusivity(unchecked) private var generation = 0
+    @exclusivity(unchecked) private var waiters: [Int: Waiter] = [:]
+    @exclusivity(unchecked) private var nextWaiter = 0
     private var timer: DispatchSourceTimer?
     /// The uptime (nanoseconds) the timer is armed for, if armed.
     private var armedDeadline: UInt64?

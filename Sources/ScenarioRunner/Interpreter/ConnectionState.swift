@@ -11,24 +11,26 @@ final class ConnectionState: @unchecked Sendable {
     private let steps: StepTracker
     private let clock: @Sendable () -> UInt64
 
-    private var connectionStorage: (any ScenarioConnection)?
+    // Storage marked `@exclusivity(unchecked)` is touched under `lock` only; the runtime's access checks cost time
+    // on every frame (BENCHMARKS.md, session 6).
+    @exclusivity(unchecked) private var connectionStorage: (any ScenarioConnection)?
     private var handshakeStorage: HandshakeResponse?
     /// Every data message by arrival index; a consumed message is dropped (nil), so its payload is freed.
-    private var messages: [InboxMessage?] = []
+    @exclusivity(unchecked) private var messages: [InboxMessage?] = []
     private var pongs: [[UInt8]] = []
     private var serverCloseStorage: (code: Int?, reason: String)?
-    private var closedStorage: (code: Int, reason: String, by: CloseSide)?
+    @exclusivity(unchecked) private var closedStorage: (code: Int, reason: String, by: CloseSide)?
     private var errorStorage: ConnectionFailure?
     private var clientCloseSent = false
-    private var errorSeen = false
-    private var epoch = 0
+    @exclusivity(unchecked) private var errorSeen = false
+    @exclusivity(unchecked) private var epoch = 0
     /// Every message before this index is consumed.
-    private var firstUnconsumed = 0
+    @exclusivity(unchecked) private var firstUnconsumed = 0
     /// The type of the fragmented message in progress, per direction (for rendering continuation frames).
-    private var outgoingFragments = FragmentTracker()
+    @exclusivity(unchecked) private var outgoingFragments = FragmentTracker()
     /// Holds the frames of a fragmented text message back until its end, to mask secrets cut across frames.
-    private var secretMasker = FragmentSecretMasker()
-    private var incomingFragments = FragmentTracker()
+    @exclusivity(unchecked) private var secretMasker = FragmentSecretMasker()
+    @exclusivity(unchecked) private var incomingFragments = FragmentTracker()
 
     init(name: String, transcript: TranscriptWriter, steps: StepTracker, clock: @escaping @Sendable () -> UInt64) {
         self.name = name

@@ -12,11 +12,13 @@ final class ScenarioInterpreter {
     let tracker = StepTracker()
     /// Matchers without variable references, resolved once per step path.
     let matcherCache = MatcherCache()
-    var variables: [String: JSONValue] = [:]
-    var iterations: [Int] = []
+    // `@exclusivity(unchecked)`: read and written by the scenario's task only, never across a suspension while
+    // borrowed; the runtime's access checks cost time on every step (BENCHMARKS.md, session 6).
+    @exclusivity(unchecked) var variables: [String: JSONValue] = [:]
+    @exclusivity(unchecked) var iterations: [Int] = []
     /// The `times:` of each enclosing `repeat`, parallel to `iterations`.
-    var iterationTotals: [Int] = []
-    var connections: [String: ConnectionState] = [:]
+    @exclusivity(unchecked) var iterationTotals: [Int] = []
+    @exclusivity(unchecked) var connections: [String: ConnectionState] = [:]
     /// Connections the scenario dropped with `disconnect` (not closed at the end).
     var disconnected: Set<String> = []
     var warnings: [String] = []

@@ -5,8 +5,10 @@ import Foundation
 final class TranscriptFileOutput {
     private var jsonlHandle: FileHandle?
     private var textHandle: FileHandle?
-    private var json = TranscriptByteSink()
-    private var text = TranscriptByteSink()
+    // `@exclusivity(unchecked)`: used under the writer's output lock only; the runtime's access checks cost
+    // time on every event (BENCHMARKS.md, session 6).
+    @exclusivity(unchecked) private var json = TranscriptByteSink()
+    @exclusivity(unchecked) private var text = TranscriptByteSink()
     /// Buffered bytes are written once either buffer holds this many.
     static let writeThreshold = 64 * 1024
 
@@ -27,9 +29,10 @@ final class TranscriptFileOutput {
     /// Encodes `events` in order, handing each text line (without its newline) to `observer`, and writes the
     /// buffers whenever they grow past `writeThreshold`.
     func append(_ events: [TranscriptKeptEvent], observer: ((String) -> Void)?) {
-        for event in events {
+        for index in events.indices {
             let textStart = text.count
-            event.encode(json: &json, text: &text)
+            // Borrowed from the array, not copied out of it.
+            events[index].encode(json: &json, text: &text)
             if let observer {
                 observer(text.withBytes(in: textStart..<(text.count - 1)) { String(decoding: $0, as: UTF8.self) })
             }

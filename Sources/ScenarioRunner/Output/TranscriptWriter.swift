@@ -19,12 +19,14 @@ public final class TranscriptWriter: @unchecked Sendable {
     private let output: TranscriptFileOutput
     /// Whether events are encoded at all: there are files or an observer.
     private let encodes: Bool
-    private var redactor: Redactor
+    // Storage marked `@exclusivity(unchecked)` is touched under `lock` only; the runtime's access checks cost time
+    // on every recorded event (BENCHMARKS.md, session 6).
+    @exclusivity(unchecked) private var redactor: Redactor
     private let startNanos: UInt64
     private let clock: @Sendable () -> UInt64
     /// Events recorded but not encoded yet, in order.
-    private var queued: [TranscriptKeptEvent] = []
-    private var drainScheduled = false
+    @exclusivity(unchecked) private var queued: [TranscriptKeptEvent] = []
+    @exclusivity(unchecked) private var drainScheduled = false
     /// Queued events are encoded on a background queue once this many are waiting.
     static let drainBatch = 256
     /// Queued events are also handed to the background queue once they hold this many payload bytes.
@@ -34,23 +36,23 @@ public final class TranscriptWriter: @unchecked Sendable {
     static let queueLimit = 16 * 1024
     static let queueByteLimit = 16 << 20
     /// The payload bytes held by `queued` (roughly: what encoding it will have to read).
-    private var queuedBytes = 0
+    @exclusivity(unchecked) private var queuedBytes = 0
     /// Encodes and writes queued events when they have been waiting for `flushIntervalNanos`.
     private var flushTimer: DispatchSourceTimer?
-    private var flushScheduled = false
+    @exclusivity(unchecked) private var flushScheduled = false
     private let flushIntervalNanos: Int = 50_000_000
     private static let flushQueue = DispatchQueue(label: "wscenario.transcript-flush")
     /// The events kept for the text rendering of reports: the first and the last 2,500.
-    private var kept = TranscriptKeptRing(limit: 2500)
+    @exclusivity(unchecked) private var kept = TranscriptKeptRing(limit: 2500)
     /// UTF-8 bytes of a string field kept for the report text (which shows 400 characters; the rest covers secrets
     /// masked late: a mask can be shorter or longer than the secret).
     static let keptBytes = 4 * 1024
-    private var events: [TranscriptEvent] = []
+    @exclusivity(unchecked) private var events: [TranscriptEvent] = []
     private let keepEvents: Bool
     private let observer: (@Sendable (String) -> Void)?
-    private var finished = false
+    @exclusivity(unchecked) private var finished = false
     private let location: TranscriptLocation?
-    private var recordedAny = false
+    @exclusivity(unchecked) private var recordedAny = false
     /// A secret became known after events were written: the files must be redacted again at the end.
     private var secretsLearnedLate = false
 
@@ -193,11 +195,11 @@ public final class TranscriptWriter: @unchecked Sendable {
 
     /// Keeps encoded events for the report text, in order (called under the output lock, so batches arrive in
     /// the order they were taken from the queue).
-    private func keep(_ batch: [TranscriptKeptEvent]) {
+    private func keep(_ batch: consuming [TranscriptKeptEvent]) {
         guard !batch.isEmpty else { return }
-        lock.withLock {
-            for event in batch { kept.append(event) }
-        }
+        lock.lock()
+        kept.append(batch: batch)
+        lock.unlock()
     }
 
     /// Empties the queue and returns what it held, in order (lock held).
