@@ -5,7 +5,15 @@ import Foundation
 public enum ExactText {
     /// Whether `actual` is exactly `expected`.
     public static func equal(_ actual: String, _ expected: String) -> Bool {
-        actual.utf8.elementsEqual(expected.utf8)
+        var actual = actual
+        var expected = expected
+        guard actual.utf8.count == expected.utf8.count else { return false }
+        // Native strings compare with one `memcmp` (the generic `elementsEqual` walks byte by byte).
+        return actual.withUTF8 { left in
+            expected.withUTF8 { right in
+                left.count == 0 || memcmp(left.baseAddress!, right.baseAddress!, left.count) == 0
+            }
+        }
     }
 
     /// Whether `text` contains `part` exactly (every text contains the empty text).

@@ -8,7 +8,8 @@ import Foundation
 /// dispatch timer per signal, armed for the earliest deadline and re-armed when it fires.
 final class ChangeSignal: @unchecked Sendable {
     private struct Waiter {
-        let continuation: CheckedContinuation<Void, Never>
+        /// Unchecked: a waiter is resumed only by whoever removes it from `waiters` (under `lock`), so exactly once.
+        let continuation: UnsafeContinuation<Void, Never>
         let deadline: UInt64
     }
 
@@ -29,14 +30,23 @@ final class ChangeSignal: @unchecked Sendable {
 
     /// Records a change and wakes every waiter.
     func signal() {
-        let woken: [Waiter] = lock.withLock {
-            generation += 1
-            guard !waiters.isEmpty else { return [] }
-            let all = Array(waiters.values)
+        lock.lock()
+        generation += 1
+        switch waiters.count {
+        case 0:
+            lock.unlock()
+        case 1:
+            // The usual case (one step waiting): no array for the waiters woken.
+            let waiter = waiters.first!.value
             waiters.removeAll(keepingCapacity: true)
-            return all
+            lock.unlock()
+            waiter.continuation.resume()
+        default:
+            let woken = Array(waiters.values)
+            waiters.removeAll(keepingCapacity: true)
+            lock.unlock()
+            for waiter in woken { waiter.continuation.resume() }
         }
-        for waiter in woken { waiter.continuation.resume() }
     }
 
     /// Returns when the generation differs from `seen`, after `timeoutNanos`, or when the task is cancelled.
@@ -51,7 +61,7 @@ final class ChangeSignal: @unchecked Sendable {
         let now = DispatchTime.now().uptimeNanoseconds
         let deadline = timeoutNanos > UInt64.max - now ? UInt64.max : now + timeoutNanos
         await withTaskCancellationHandler {
-            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            await withUnsafeContinuation { (continuation: UnsafeContinuation<Void, Never>) in
                 let resumeNow: Bool = lock.withLock {
                     if generation != seen || Task.isCancelled { return true }
                     waiters[id] = Waiter(continuation: continuation, deadline: deadline)
