@@ -138,7 +138,7 @@ final class ScenarioInterpreter {
         tracker.current = path
         // Not flushed per step: the writer flushes on size, on its timer, after a failed step and at the end.
         let stepStart = environment.monotonicNanos()
-        transcript.record(.stepStart, connection: heading.connection, step: path, at: stepStart, heading.fields)
+        transcript.recordStepStart(heading.lines, at: stepStart)
         do {
             if Task.isCancelled { throw ScenarioInterrupted() }
             if step.deferred.isEmpty {
@@ -169,7 +169,7 @@ final class ScenarioInterpreter {
         }
         let stepEnd = environment.monotonicNanos()
         let elapsed = Double(stepEnd &- stepStart) / 1e9
-        transcript.recordStepPassed(step: path, duration: ScenarioInterpreter.micro(elapsed), at: stepEnd)
+        transcript.recordStepPassed(heading.lines, duration: ScenarioInterpreter.micro(elapsed), at: stepEnd)
     }
 
     /// Runs one step (its deferred arguments resolved).

@@ -8,7 +8,9 @@ struct StepHeading {
     /// The connection the step acts on, if any.
     let connection: String?
     /// `kind`, `name` (if any), `line`, and `file` when the step comes from another file (an include).
-    let fields: [(String, OutputJSON)]
+    var fields: [(String, OutputJSON)] { lines.fields }
+    /// The step's transcript lines, encoded once.
+    let lines: TranscriptStepLines
 
     init(_ step: Step, path: String, scenarioFile: String) {
         var fields: [(String, OutputJSON)] = [("kind", .string(step.kind.keyword))]
@@ -17,7 +19,7 @@ struct StepHeading {
         if step.location.file != scenarioFile { fields.append(("file", .string(step.location.file))) }
         self.path = path
         self.connection = step.kind.connection
-        self.fields = fields
+        lines = TranscriptStepLines(path: path, connection: connection, fields: fields)
     }
 
     /// The headings of `steps`, whose paths start with `prefix` (`""` at the top level, `"3."` inside step 3).

@@ -10,6 +10,10 @@ enum TranscriptKeptEvent {
     case message(time: Double, connection: String, step: String?, isText: Bool, shown: [UInt8], length: Int)
     /// A passed step's `step_end` (`duration` in seconds, rounded to microseconds).
     case stepPassed(time: Double, step: String, duration: Double)
+    /// A step's `step_start`, from its lines encoded once.
+    case stepStart(time: Double, lines: TranscriptStepLines)
+    /// A passed step's `step_end`, from its lines encoded once.
+    case stepPassedLines(time: Double, lines: TranscriptStepLines, duration: Double)
 
     /// The event with its fields.
     var event: TranscriptEvent {
@@ -27,6 +31,13 @@ enum TranscriptKeptEvent {
         case .stepPassed(let time, let step, let duration):
             return TranscriptEvent(
                 time: time, kind: .stepEnd, step: step,
+                fields: [("status", .string("passed")), ("duration", .double(duration))])
+        case .stepStart(let time, let lines):
+            return TranscriptEvent(
+                time: time, kind: .stepStart, connection: lines.connection, step: lines.path, fields: lines.fields)
+        case .stepPassedLines(let time, let lines, let duration):
+            return TranscriptEvent(
+                time: time, kind: .stepEnd, step: lines.path,
                 fields: [("status", .string("passed")), ("duration", .double(duration))])
         }
     }
@@ -47,7 +58,7 @@ enum TranscriptKeptEvent {
         case .event: 0
         case .frame(_, _, _, _, let record, _): record.payload.count
         case .message(_, _, _, _, let shown, _): shown.count
-        case .stepPassed: 0
+        case .stepPassed, .stepStart, .stepPassedLines: 0
         }
     }
 }
@@ -74,6 +85,12 @@ extension TranscriptKeptEvent {
         case .stepPassed(let time, let step, let duration):
             TranscriptDirectEncoder.encodeStepPassed(
                 time: time, step: step, duration: duration, json: &json, text: &text)
+            return
+        case .stepStart(let time, let lines):
+            lines.appendStart(time: time, json: &json, text: &text)
+            return
+        case .stepPassedLines(let time, let lines, let duration):
+            lines.appendPassed(time: time, duration: duration, json: &json, text: &text)
             return
         }
         if !written { TranscriptLineEncoder.encode(event, json: &json, text: &text) }

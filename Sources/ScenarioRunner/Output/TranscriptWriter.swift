@@ -125,6 +125,17 @@ public final class TranscriptWriter: @unchecked Sendable {
         enqueue(.stepPassed(time: time, step: step, duration: duration))
     }
 
+    /// Records a step's `step_start` from its lines encoded once.
+    public func recordStepStart(_ lines: TranscriptStepLines, at nanos: UInt64) {
+        enqueue(.stepStart(time: elapsed(at: nanos), lines: lines))
+    }
+
+    /// Records the `step_end` of a passed step that took `duration` seconds (rounded to microseconds), from the
+    /// step's lines encoded once.
+    public func recordStepPassed(_ lines: TranscriptStepLines, duration: Double, at nanos: UInt64) {
+        enqueue(.stepPassedLines(time: elapsed(at: nanos), lines: lines, duration: duration))
+    }
+
     /// What to do, once the lock is released, about the queued events.
     private enum QueueAction {
         case none
