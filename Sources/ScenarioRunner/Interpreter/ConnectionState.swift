@@ -48,6 +48,10 @@ final class ConnectionState: @unchecked Sendable {
     var pendingError: ConnectionFailure? { lock.withLock { errorStorage } }
     /// Open: upgraded and not yet closed or failed.
     var isOpen: Bool { lock.withLock { connectionStorage != nil && closedStorage == nil && !errorSeen } }
+    /// The connection when it can be used: upgraded, not closed, no pending error (one lock, for every send).
+    var usableConnection: (any ScenarioConnection)? {
+        lock.withLock { closedStorage == nil && errorStorage == nil ? connectionStorage : nil }
+    }
     /// Whether the connection failed with an error (asserted or not).
     var failed: Bool { lock.withLock { errorSeen } }
     /// Whether no more messages can arrive.

@@ -315,9 +315,7 @@ final class ScenarioInterpreter {
         guard let state = connections[name] else {
             throw StepFailure("there is no connection named \(name) (connect it first)")
         }
-        if let connection = state.connection, state.closed == nil, state.pendingError == nil {
-            return (state, connection)
-        }
+        if let connection = state.usableConnection { return (state, connection) }
         throw StepFailure("connection \(name) is not open: \(describeEnd(state))")
     }
 

@@ -29,15 +29,20 @@ final class TranscriptFileOutput {
     /// Encodes `events` in order, handing each text line (without its newline) to `observer`, and writes the
     /// buffers whenever they grow past `writeThreshold`.
     func append(_ events: [TranscriptKeptEvent], observer: ((String) -> Void)?) {
-        for index in events.indices {
-            let textStart = text.count
-            // Borrowed from the array, not copied out of it.
-            events[index].encode(json: &json, text: &text)
-            if let observer {
-                observer(text.withBytes(in: textStart..<(text.count - 1)) { String(decoding: $0, as: UTF8.self) })
-            }
-            if json.count > TranscriptFileOutput.writeThreshold || text.count > TranscriptFileOutput.writeThreshold {
-                write()
+        // Through the buffer pointer each event is borrowed; the array's subscript would copy it out (a retain and
+        // a release of everything it holds, per event).
+        events.withUnsafeBufferPointer { events in
+            for index in events.indices {
+                let textStart = text.count
+                events[index].encode(json: &json, text: &text)
+                if let observer {
+                    observer(text.withBytes(in: textStart..<(text.count - 1)) { String(decoding: $0, as: UTF8.self) })
+                }
+                if json.count > TranscriptFileOutput.writeThreshold
+                    || text.count > TranscriptFileOutput.writeThreshold
+                {
+                    write()
+                }
             }
         }
     }
