@@ -3,7 +3,7 @@ import ScenarioLanguage
 
 extension ScenarioInterpreter {
     func existingState(_ name: String) throws -> ConnectionState {
-        guard let state = connections[name] else {
+        guard let state = knownState(name) else {
             throw StepFailure("there is no connection named \(name) (connect it first)")
         }
         return state

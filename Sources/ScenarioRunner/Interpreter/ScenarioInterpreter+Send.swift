@@ -12,7 +12,7 @@ extension ScenarioInterpreter {
     /// the scenario sends), waits until it drains, for at most the scenario's `timeout`. Costs one property read
     /// when the data went out.
     nonisolated(nonsending) func awaitWritable(_ name: String) async throws {
-        guard let connection = connections[name]?.connection, !connection.isWritable else { return }
+        guard let connection = knownState(name)?.connection, !connection.isWritable else { return }
         guard await connection.waitUntilWritable(timeout: scenario.timeout.seconds) else {
             throw StepFailure(
                 "the server is not reading on \(name): what was sent is still waiting to be written after "

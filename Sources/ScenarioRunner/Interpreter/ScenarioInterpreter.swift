@@ -19,6 +19,8 @@ final class ScenarioInterpreter {
     /// The `times:` of each enclosing `repeat`, parallel to `iterations`.
     @exclusivity(unchecked) var iterationTotals: [Int] = []
     @exclusivity(unchecked) var connections: [String: ConnectionState] = [:]
+    /// The connection state looked up last (see `knownState`).
+    @exclusivity(unchecked) var lastState: (name: String, state: ConnectionState)?
     /// Connections the scenario dropped with `disconnect` (not closed at the end).
     var disconnected: Set<String> = []
     var warnings: [String] = []
@@ -302,8 +304,17 @@ final class ScenarioInterpreter {
     }
 
     /// The state of connection `name`, creating it for `connect`.
+    /// The state of connection `name`, if it was ever connected. Steps mostly act on the connection the previous
+    /// step acted on: that one is answered without hashing its name (states are never removed or replaced).
+    func knownState(_ name: String) -> ConnectionState? {
+        if let last = lastState, last.name == name { return last.state }
+        guard let state = connections[name] else { return nil }
+        lastState = (name, state)
+        return state
+    }
+
     func state(_ name: String) -> ConnectionState {
-        if let state = connections[name] { return state }
+        if let state = knownState(name) { return state }
         let state = ConnectionState(
             name: name, transcript: transcript, steps: tracker, clock: environment.monotonicNanos)
         connections[name] = state
@@ -312,7 +323,7 @@ final class ScenarioInterpreter {
 
     /// The open connection `name`, or a failure explaining why it is not open.
     func openConnection(_ name: String) throws -> (ConnectionState, any ScenarioConnection) {
-        guard let state = connections[name] else {
+        guard let state = knownState(name) else {
             throw StepFailure("there is no connection named \(name) (connect it first)")
         }
         if let connection = state.usableConnection { return (state, connection) }
