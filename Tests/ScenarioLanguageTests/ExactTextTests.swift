@@ -27,3 +27,22 @@ struct ExactTextTests {
         #expect(!ExactText.equal("\u{E9}", "e\u{301}"))
     }
 }
+
+/// The byte scan for `${` that decides whether a string may hold placeholders.
+@Suite("Placeholder opening")
+struct PlaceholderOpeningTests {
+    @Test(arguments: [
+        ("", false), ("$", false), ("{", false), ("${", true), ("$ {", false), ("{$", false), ("a$b{", false),
+        ("$${", true), ("abc${x}", true), ("x$", false), ("€${y}", true), ("$€{", false),
+    ])
+    func findsTheOpening(text: String, expected: Bool) {
+        #expect(text.hasPlaceholderOpening == expected)
+    }
+
+    @Test func findsItAtTheEndOfALongText() {
+        let long = String(repeating: "A$B/", count: 400_000)
+        #expect(!long.hasPlaceholderOpening)
+        #expect((long + "${").hasPlaceholderOpening)
+        #expect(!(long + "$").hasPlaceholderOpening)
+    }
+}

@@ -59,7 +59,7 @@ extension PlanCompiler {
     /// Decodes a `hex:` or `base64:` string (or keeps it with its placeholders).
     func bytes(_ node: YAMLNode, encoding: String, what: String) -> BytesValue? {
         guard var text = string(node, what) else { return nil }
-        if text.contains("${") {
+        if text.hasPlaceholderOpening {
             guard let template = template(text: text, node) else { return nil }
             if !template.references.isEmpty {
                 return .deferred(EncodedBytes(encoding: encoding == "base64" ? .base64 : .hex, template: template))

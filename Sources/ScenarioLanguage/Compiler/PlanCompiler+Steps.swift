@@ -179,7 +179,7 @@ extension PlanCompiler {
 
     /// Connection names are fixed when the file is checked (steps are matched to connections then).
     func rejectPlaceholder(in name: String, _ node: YAMLNode, _ key: String) {
-        guard name.contains("${") else { return }
+        guard name.hasPlaceholderOpening else { return }
         error("\(key) cannot use ${...}: a connection's name is written literally, e.g. \(key): alice", node)
     }
 }

@@ -147,7 +147,7 @@ final class PlanCompiler {
     /// A whole number in `range`.
     func integer(_ node: YAMLNode, _ what: String, in range: ClosedRange<Int>) -> Int? {
         guard let text = string(node, what, expected: "a whole number") else { return nil }
-        if text.contains("${") {
+        if text.hasPlaceholderOpening {
             return deferArgument(text, node, what, .count(range)) ? range.lowerBound : nil
         }
         guard node.isPlain || node.standardTag == "int", let value = Int(text) else {
@@ -176,7 +176,7 @@ final class PlanCompiler {
     /// A duration: `250ms`, `2s`, `1.5s`, `1m`, or a bare number of seconds.
     func duration(_ node: YAMLNode, _ what: String) -> Duration? {
         guard let text = string(node, what, expected: "a duration such as 250ms or 2s") else { return nil }
-        if text.contains("${") {
+        if text.hasPlaceholderOpening {
             return deferArgument(text, node, what, .duration) ? scope.timeout : nil
         }
         guard let duration = DurationParser.parse(text) else {
@@ -219,7 +219,7 @@ final class PlanCompiler {
 
     func regex(text: String, flags: String = "", _ node: YAMLNode, _ what: String) -> CompiledRegex? {
         var text = text
-        if text.contains("${") {
+        if text.hasPlaceholderOpening {
             guard let template = template(text: text, node) else { return nil }
             if template.references.isEmpty {
                 text = template.literalValue ?? text  // only `$${` escapes
@@ -251,7 +251,7 @@ final class PlanCompiler {
 
     func jsonPath(text: String, _ node: YAMLNode, _ what: String) -> JSONPath? {
         var text = text
-        if text.contains("${") {
+        if text.hasPlaceholderOpening {
             guard let template = template(text: text, node) else { return nil }
             guard template.references.isEmpty else { return JSONPath(template: template) }  // parsed when run
             text = template.literalValue ?? text  // only `$${` escapes

@@ -70,7 +70,7 @@ extension Template {
                     description: "invalid environment variable name in '${\(body)}': use ${env.NAME} or "
                         + "${env.NAME:-fallback}", offset: offset)
             }
-            if let fallback, fallback.contains("${") {
+            if let fallback, fallback.hasPlaceholderOpening {
                 throw TemplateError(
                     description: "the fallback in ${env.\(name):-...} is literal text, not a template: write the value "
                         + "itself, or drop ${env...} and override a vars: default with --var", offset: offset)
