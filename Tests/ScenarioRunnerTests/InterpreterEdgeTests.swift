@@ -6,26 +6,6 @@ import Testing
 
 @Suite("Interpreter: edge cases")
 struct InterpreterEdgeTests {
-    @Test func tlsOnAWsURLFromAVariableIsAWarning() async throws {
-        // `check` can only see literal URLs (QA qa10 P5): a ws:// URL from a variable is warned about when it runs.
-        let harness = try Harness(connector: ScriptedConnector { _ in Script() })
-        defer { harness.cleanUp() }
-        let result = try await harness.runOne(
-            """
-            name: tls on ws
-            vars:
-              u: ws://fake/
-            steps:
-              - connect: { url: "${u}", tls: { insecure: true } }
-              - connect: { as: second, url: "wss://fake/", tls: { insecure: true } }
-            """)
-        #expect(result.status == .passed, "\(String(describing: result.failure))")
-        #expect(
-            result.warnings == [
-                "line 5: tls has no effect on the ws:// URL 'ws://fake/' (from ${u}): use wss:// (or drop tls:)"
-            ])
-    }
-
     @Test func textMismatchShowsWhereTheTextsDiffer() async throws {
         let harness = try Harness(
             connector: ScriptedConnector { _ in

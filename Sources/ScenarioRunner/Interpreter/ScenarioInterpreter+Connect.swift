@@ -15,14 +15,6 @@ extension ScenarioInterpreter {
                 "invalid URL '\(url)'\(ScenarioInterpreter.origins(of: step.url)): "
                     + "its path or query contains a space or a line break (percent-encode it, e.g. %20)")
         }
-        if step.tls != nil, step.url.literalValue == nil, url.lowercased().hasPrefix("ws://") {
-            // `check` warns about a literal ws:// URL with tls:; one that comes from a variable is seen only now.
-            let line = connectLocations[step.connection].map { "line \($0.line): " } ?? ""
-            let warning =
-                "\(line)tls has no effect on the ws:// URL '\(url)'\(ScenarioInterpreter.origins(of: step.url)): "
-                + "use wss:// (or drop tls:)"
-            if !warnings.contains(warning) { warnings.append(warning) }
-        }
         let headers = try renderHeaders(step.headers)
         let origin = try step.origin.map(render)
         let subprotocols = try step.subprotocols.map(render)
