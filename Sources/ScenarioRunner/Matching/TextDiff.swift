@@ -18,33 +18,13 @@ enum TextDiff {
         while index < e.count && index < a.count && e[index] == a[index] { index += 1 }
         let expectedText = OutputJSON.string(expected).serialized()
         let actualText = OutputJSON.string(actual).serialized()
-        let near = window(e, a, at: index)
         if index == e.count && index < a.count {
             return "expected \(clip(expectedText)), got \(clip(actualText)) (extra text from character \(index + 1))"
-                + near
         }
         if index == a.count && index < e.count {
             return "expected \(clip(expectedText)), got \(clip(actualText)) (text ends at character \(index + 1))"
-                + near
         }
         return "expected \(clip(expectedText)), got \(clip(actualText)) (first difference at character \(index + 1))"
-            + near
-    }
-
-    /// Characters shown before and after the first difference when it lies past what `clip` shows.
-    static let windowBefore = 40
-    static let windowAfter = 40
-
-    /// For a difference past the clipped text: both texts around it (`…` where they go on).
-    private static func window(_ expected: [Character], _ actual: [Character], at index: Int) -> String {
-        guard index > 200 else { return "" }
-        func around(_ text: [Character]) -> String {
-            let start = max(0, index - windowBefore)
-            let end = min(text.count, index + windowAfter)
-            let shown = OutputJSON.string(String(text[start..<end])).serialized()
-            return (start > 0 ? "…" : "") + shown + (end < text.count ? "…" : "")
-        }
-        return "\nnear the difference: expected \(around(expected)), got \(around(actual))"
     }
 
     /// A similarity score in 0...1 (shared prefix and suffix length over the longer length).
