@@ -8,8 +8,6 @@ public final class MessageDecompressor {
     private let decompressor: ZlibDecompressor
     private let noContextTakeover: Bool
     private var streamEnded = false
-    /// Whether a message was inflated before (a failure after one may come from a context the sender kept).
-    private var inflatedAMessage = false
     private static let trailer: [UInt8] = [0x00, 0x00, 0xFF, 0xFF]
 
     /// A decompressor; it always inflates with a 32 KiB window (the largest), which accepts every smaller window.
@@ -63,19 +61,13 @@ public final class MessageDecompressor {
             } catch let error as CompressNIOError where error == .inputBufferOverflow {
                 break
             } catch {
-                // zlib's own names (`corruptData`) mean nothing to a reader; say what went wrong, and the likely
-                // cause when the sender agreed not to keep its context and then did.
-                let hint =
-                    noContextTakeover && inflatedAMessage
-                    ? "; the sender agreed to no context takeover, so a reference to an earlier message's data "
-                        + "breaks that agreement" : ""
-                throw .corruptData("not valid DEFLATE data" + hint)
+                // CompressNIO names zlib's failures (`corruptData`); say what they mean.
+                throw .corruptData("not valid DEFLATE data (zlib: \(error))")
             }
             if output.readableBytes > bound { throw .messageTooLarge(limit: limit) }
         }
         if output.readableBytes > bound { throw .messageTooLarge(limit: limit) }
         if final && (noContextTakeover || streamEnded) { try reset() }
-        if final { inflatedAMessage = true }
         return output
     }
 
