@@ -61,18 +61,4 @@ struct FragmentRenderingTests {
         let shownAsText = frames.map { tracker.prefersText(FrameRecord(opcode: $0.opcode, fin: $0.fin, payload: [])) }
         #expect(shownAsText == [false, false, true, false, true, true, false, true])
     }
-
-    @Test func aPayloadStillCompressedIsShownAsBytes() {
-        // RSV1 set but not inflated (deflate not negotiated, or inflating failed): the payload is wire bytes, even
-        // when they happen to be valid UTF-8 (QA qa6 P3); an inflated frame shows its text.
-        var tracker = FragmentTracker()
-        let wire = FrameRecord(opcode: 0x1, rsv: [true, false, false], payload: Array("J&^)".utf8))
-        let wireAsText = tracker.prefersText(wire)
-        #expect(!wireAsText)
-        let inflated = FrameRecord(opcode: 0x1, rsv: [true, false, false], payload: Array("hi".utf8), compressed: true)
-        let inflatedAsText = tracker.prefersText(inflated)
-        #expect(inflatedAsText)
-        let fields = wire.transcriptFields(preferText: wireAsText)
-        #expect(fields.contains { $0.0 == "base64" } && !fields.contains { $0.0 == "text" })
-    }
 }

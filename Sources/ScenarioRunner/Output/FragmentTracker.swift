@@ -7,13 +7,6 @@ struct FragmentTracker: Sendable {
 
     /// Whether `frame`'s payload should be shown as text when it is valid UTF-8; updates the state.
     mutating func prefersText(_ frame: FrameRecord) -> Bool {
-        let isText = prefersTextByOpcode(frame)
-        // A payload still compressed (RSV1 set but not inflated: deflate not negotiated, or inflating it failed)
-        // is wire bytes, not the message's text, even when those bytes happen to be valid UTF-8.
-        return isText && !(frame.rsv.first == true && !frame.compressed)
-    }
-
-    private mutating func prefersTextByOpcode(_ frame: FrameRecord) -> Bool {
         switch frame.opcode {
         case 0x1, 0x2:
             let isText = frame.opcode == 0x1
