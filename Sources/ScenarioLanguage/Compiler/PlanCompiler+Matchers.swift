@@ -34,12 +34,6 @@ extension PlanCompiler {
 
     private func binaryPattern(_ node: YAMLNode) -> BinaryPattern? {
         let allowed = ["hex", "base64", "prefix_hex"]
-        if let file = node.pairs?.first(where: { $0.name == "file" }) {
-            error(
-                "an expected binary message is written as hex, base64 or prefix_hex; file: is only for send "
-                    + "(to compare with a file's bytes, give its base64)", file.key)
-            return nil
-        }
         guard let (key, pair) = exactlyOne(node, "binary", allowed: allowed) else { return nil }
         guard let value = bytes(pair.value, encoding: key == "base64" ? "base64" : "hex", what: key) else {
             return nil

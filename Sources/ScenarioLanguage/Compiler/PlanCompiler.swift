@@ -69,8 +69,6 @@ final class PlanCompiler {
     func exactlyOne(_ node: YAMLNode, _ context: String, allowed: [String]) -> (key: String, pair: YAMLPair)? {
         guard let keys = mapping(node, context, allowed: allowed) else { return nil }
         guard keys.count == 1, let (key, pair) = keys.first else {
-            // Only unknown keys: `mapping` named each of them with the allowed ones; one error per mistake.
-            if keys.isEmpty, let pairs = node.pairs, !pairs.isEmpty { return nil }
             error("\(context) needs exactly one of \(allowed.joined(separator: ", "))", node)
             return nil
         }
