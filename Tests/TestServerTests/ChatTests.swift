@@ -29,31 +29,6 @@ import Testing
         }
     }
 
-    @Test func aConnectionThatLeftStaysInTheRoomAndMayJoinAgain() async throws {
-        // docs/server.md: `leave` ends the user's membership, not the connection's.
-        try await withServer { server in
-            let alice = try TestClient(port: server.port, path: "/chat/hall")
-            _ = try alice.readText()
-            try alice.send(text: #"{"type":"join","user":"alice"}"#)
-            _ = try alice.readText()
-            try alice.send(text: #"{"type":"leave"}"#)
-            #expect(try alice.readText() == #"{"type":"left","who":"alice","room":"hall"}"#)
-            try alice.send(text: #"{"type":"say","text":"still here?"}"#)
-            #expect(try alice.readText().hasPrefix(#"{"type":"error","message":"#))
-
-            let bob = try TestClient(port: server.port, path: "/chat/hall")
-            #expect(try bob.readText() == #"{"type":"welcome","room":"hall","members":[]}"#)
-            try bob.send(text: #"{"type":"join","user":"bob"}"#)
-            _ = try bob.readText()
-            #expect(try alice.readText() == #"{"type":"joined","who":"bob","room":"hall"}"#)
-            try bob.send(text: #"{"type":"say","text":"hi"}"#)
-            #expect(try alice.readText() == #"{"type":"said","from":"bob","text":"hi","room":"hall"}"#)
-
-            try alice.send(text: #"{"type":"join","user":"alice2"}"#)
-            #expect(try alice.readText() == #"{"type":"joined","who":"alice2","room":"hall"}"#)
-        }
-    }
-
     @Test func roomsAreSeparate() async throws {
         try await withServer { server in
             let one = try TestClient(port: server.port, path: "/chat/one")
