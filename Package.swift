@@ -70,10 +70,8 @@ let package = Package(
             name: "TestServer",
             dependencies: [
                 "WebSocketCore",
-                "WebSocketEngine",
                 "PerMessageDeflate",
                 .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOTLS", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOWebSocket", package: "swift-nio"),

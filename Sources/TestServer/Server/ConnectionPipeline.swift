@@ -10,7 +10,6 @@ enum ConnectionPipeline {
         let sync = channel.pipeline.syncOperations
         if let sslContext = server.sslContext {
             try sync.addHandler(NIOSSLServerHandler(context: sslContext))
-            try sync.addHandler(TLSHandshakeLogHandler(logger: server.logger))
         }
         let responseEncoder = HTTPResponseEncoder()
         let requestDecoder = ByteToMessageHandler(HTTPRequestDecoder(leftOverBytesStrategy: .forwardBytes))

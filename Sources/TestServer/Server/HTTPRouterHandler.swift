@@ -48,12 +48,7 @@ final class HTTPRouterHandler: ChannelInboundHandler, RemovableChannelHandler {
     func errorCaught(context: ChannelHandlerContext, error: Error) {
         // A refused upgrade surfaces as an upgrader error before the request arrives here: keep going.
         if error is NIOWebSocketUpgradeError { return }
-        if let parserError = error as? HTTPParserError {
-            // Logged too (the log has a line per connection); a TLS client hello fails as an invalid method.
-            let tlsClient = parserError == .invalidMethod && server.sslContext == nil
-            let hint = tlsClient ? " (a TLS client? this server is plain ws://)" : ""
-            let peer = context.channel.remoteAddress.map { "\($0.ipAddress ?? "?"):\($0.port ?? 0)" } ?? "?"
-            server.logger.info("\(peer) malformed HTTP request -> 400\(hint)")
+        if error is HTTPParserError {
             respond(.text(.badRequest, "malformed HTTP request\n"), head: nil, context: context)
             return
         }
