@@ -29,6 +29,8 @@ final class ConnectionState: @unchecked Sendable {
     /// Holds the frames of a fragmented text message back until its end, to mask secrets cut across frames.
     private var secretMasker = FragmentSecretMasker()
     private var incomingFragments = FragmentTracker()
+    /// The same for the server's fragmented text messages (used only while the scenario has secrets).
+    private var incomingSecretMasker = FragmentSecretMasker()
 
     init(name: String, transcript: TranscriptWriter, steps: StepTracker, clock: @escaping @Sendable () -> UInt64) {
         self.name = name
@@ -92,6 +94,7 @@ final class ConnectionState: @unchecked Sendable {
             outgoingFragments = FragmentTracker()
             incomingFragments = FragmentTracker()
             secretMasker = FragmentSecretMasker()
+            incomingSecretMasker = FragmentSecretMasker()
             return epoch
         }
         signal.signal()
@@ -183,11 +186,7 @@ final class ConnectionState: @unchecked Sendable {
                     .frameOut, connection: name, step: step, at: nanos, frame: frame, preferText: preferText)
                 break
             }
-            for entry in ready {
-                transcript.recordFrame(
-                    .frameOut, connection: name, step: entry.step, at: entry.nanos, frame: entry.frame,
-                    preferText: entry.preferText)
-            }
+            recordHeld(.frameOut, ready)
         case .bytesOut(let bytes):
             changesState = false
             transcript.record(
@@ -195,10 +194,25 @@ final class ConnectionState: @unchecked Sendable {
                 PayloadRecord.fields(bytes, preferText: false, after: ("raw", .bool(true))))
         case .frameIn(let frame):
             // A pong or close frame is followed by its own `.pong` / `.closeReceived` event.
+            // A frame of a fragmented text message is held back (to mask secrets cut across frames) only while the
+            // scenario has secrets; every other one is recorded at once.
             changesState = false
-            let preferText = lock.withLock { incomingFragments.prefersText(frame) }
-            transcript.recordFrame(
-                .frameIn, connection: name, step: step, at: nanos, frame: frame, preferText: preferText)
+            let fragmented = !frame.fin || frame.opcode == 0
+            let redactor = fragmented ? transcript.currentRedactor : Redactor()
+            let (preferText, ready) = lock.withLock { () -> (Bool, [FragmentSecretMasker.Pending]?) in
+                let preferText = incomingFragments.prefersText(frame)
+                guard (fragmented && !redactor.isEmpty) || incomingSecretMasker.isHolding else {
+                    return (preferText, nil)
+                }
+                let entry = FragmentSecretMasker.Pending(frame: frame, nanos: nanos, step: step, preferText: preferText)
+                return (preferText, incomingSecretMasker.feed(entry, redactor: redactor))
+            }
+            guard let ready else {
+                transcript.recordFrame(
+                    .frameIn, connection: name, step: step, at: nanos, frame: frame, preferText: preferText)
+                break
+            }
+            recordHeld(.frameIn, ready)
         case .message(let isText, let data):
             // The transcript shows at most `PayloadRecord.limit` bytes: copy only those (and one more, so that
             // the record still sees that the payload is longer), then give the real length.
@@ -213,6 +227,7 @@ final class ConnectionState: @unchecked Sendable {
         case .closeReceived(let code, let reason):
             update { serverCloseStorage = (code, reason) }
         case .closed(let code, let reason, let by):
+            flushHeldFrames()
             var first = lock.withLock { epoch != eventEpoch }
             update {
                 if closedStorage == nil {
@@ -228,6 +243,7 @@ final class ConnectionState: @unchecked Sendable {
                     ])
             }
         case .error(let failure):
+            flushHeldFrames()
             transcript.record(
                 .error, connection: name, step: step, at: nanos,
                 [
@@ -240,5 +256,25 @@ final class ConnectionState: @unchecked Sendable {
         }
         // Only what a step can wait for wakes the waiting step (not every frame record).
         if changesState { signal.signal() }
+    }
+
+    /// Records frames the secret masker held back, with the step and time of their arrival.
+    private func recordHeld(_ kind: TranscriptEventKind, _ entries: [FragmentSecretMasker.Pending]) {
+        for entry in entries {
+            transcript.recordFrame(
+                kind, connection: name, step: entry.step, at: entry.nanos, frame: entry.frame,
+                preferText: entry.preferText)
+        }
+    }
+
+    /// Records the frames of a fragmented message that will not be finished (the connection failed or closed),
+    /// before the event that ends it.
+    private func flushHeldFrames() {
+        let redactor = transcript.currentRedactor
+        let (outgoing, incoming) = lock.withLock {
+            (secretMasker.flush(redactor: redactor), incomingSecretMasker.flush(redactor: redactor))
+        }
+        recordHeld(.frameOut, outgoing)
+        recordHeld(.frameIn, incoming)
     }
 }
