@@ -30,4 +30,34 @@ import Testing
         let text = try cli.read(".wscenario/transcripts/scenarios/frag/pieces.txt")
         #expect(!text.contains("fragmented "), "leaked: \(text)")
     }
+
+    /// `expect_close` after a violation wscenario failed the connection for names the violation and the code it
+    /// sent, instead of claiming the connection had ended; `code: 1006` (or no code) still passes.
+    @Test func expectCloseAfterAProtocolErrorNamesTheViolation() throws {
+        let cli = try CLIHarness()
+        defer { cli.cleanUp() }
+        try cli.write(
+            "scenarios/after.yaml",
+            """
+            name: expects the server's 1002
+            steps:
+              - connect: ${server}/misbehave/masked
+              - expect_error: protocol
+              - expect_close: 1002
+            ---
+            name: expects the drop
+            steps:
+              - connect: ${server}/misbehave/masked
+              - expect_error: protocol
+              - expect_close: 1006
+            """)
+        let run = try cli.run(["run", "--serve"])
+        #expect(run.exitCode == 1, "\(run.standardOutput)")
+        #expect(
+            run.standardOutput.contains(
+                "expected close code 1002 from the server, but wscenario failed the connection after a protocol "
+                    + "error (server frame is masked) and sent close 1002"), "\(run.standardOutput)")
+        #expect(!run.standardOutput.contains("ended without a close frame"), "\(run.standardOutput)")
+        #expect(run.standardOutput.contains("1 passed, 1 failed"), "\(run.standardOutput)")
+    }
 }

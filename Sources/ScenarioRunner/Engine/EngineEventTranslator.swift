@@ -97,6 +97,8 @@ final class EngineEventTranslator: @unchecked Sendable {
             kind = .handshake
             message = "invalid configuration: " + message
         }
-        return ConnectionFailure(kind: kind, message: message, response: error.response.map(response))
+        return ConnectionFailure(
+            kind: kind, message: message, response: error.response.map(response),
+            closeCode: error.closeCode.map(Int.init))
     }
 }

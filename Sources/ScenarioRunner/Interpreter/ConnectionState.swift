@@ -21,6 +21,8 @@ final class ConnectionState: @unchecked Sendable {
     private var errorStorage: ConnectionFailure?
     private var clientCloseSent = false
     private var errorSeen = false
+    /// The first error of the connection, kept after `expect_error` consumed it.
+    private var firstErrorStorage: ConnectionFailure?
     private var epoch = 0
     /// Every message before this index is consumed.
     private var firstUnconsumed = 0
@@ -50,6 +52,8 @@ final class ConnectionState: @unchecked Sendable {
     var isOpen: Bool { lock.withLock { connectionStorage != nil && closedStorage == nil && !errorSeen } }
     /// Whether the connection failed with an error (asserted or not).
     var failed: Bool { lock.withLock { errorSeen } }
+    /// The first error the connection failed with, whether `expect_error` asserted it or not.
+    var firstError: ConnectionFailure? { lock.withLock { firstErrorStorage } }
     /// Whether no more messages can arrive.
     var isTerminated: Bool { lock.withLock { closedStorage != nil || connectionStorage == nil || errorSeen } }
     /// Whether the client sent a close frame.
@@ -91,6 +95,7 @@ final class ConnectionState: @unchecked Sendable {
             errorStorage = nil
             clientCloseSent = false
             errorSeen = false
+            firstErrorStorage = nil
             outgoingFragments = FragmentTracker()
             incomingFragments = FragmentTracker()
             secretMasker = FragmentSecretMasker()
@@ -113,6 +118,7 @@ final class ConnectionState: @unchecked Sendable {
         lock.withLock {
             errorStorage = failure
             errorSeen = true
+            if firstErrorStorage == nil { firstErrorStorage = failure }
             if let response = failure.response { handshakeStorage = response }
         }
         signal.signal()
@@ -251,6 +257,7 @@ final class ConnectionState: @unchecked Sendable {
                 ])
             update {
                 if errorStorage == nil { errorStorage = failure }
+                if firstErrorStorage == nil { firstErrorStorage = failure }
                 errorSeen = true
             }
         }

@@ -283,11 +283,21 @@ extension ScenarioInterpreter {
         var problems: [String] = []
         if let codes = step.codes, !codes.contains(where: { Int($0) == code }) {
             let expected = codes.map(String.init).joined(separator: " or ")
-            problems.append(
-                code == 1006
-                    ? "expected close code \(expected), but the connection ended without a close frame (1006)"
-                    : "expected close code \(expected), got \(code)"
-                        + (reason.isEmpty ? "" : " (reason \(OutputJSON.string(reason).serialized()))"))
+            if code == 1006, state.serverClose == nil, let failure = state.firstError, failure.kind == .protocol {
+                // wscenario failed the connection itself (an asserted violation): no close of the server is read
+                // after that, so the only close there is, is the client's.
+                let sent = failure.closeCode.map { " and sent close \($0)" } ?? ""
+                problems.append(
+                    "expected close code \(expected) from the server, but wscenario failed the connection after a "
+                        + "protocol error (\(failure.message))\(sent); nothing the server sends after that is "
+                        + "read, its close frame included (RFC 6455 §7.1.7), so the close counts as 1006")
+            } else {
+                problems.append(
+                    code == 1006
+                        ? "expected close code \(expected), but the connection ended without a close frame (1006)"
+                        : "expected close code \(expected), got \(code)"
+                            + (reason.isEmpty ? "" : " (reason \(OutputJSON.string(reason).serialized()))"))
+            }
         }
         if let expected = step.reason, !(try matches(expected, reason)) {
             problems.append(
