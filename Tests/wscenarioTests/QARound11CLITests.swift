@@ -31,6 +31,39 @@ import Testing
         #expect(!text.contains("fragmented "), "leaked: \(text)")
     }
 
+    /// A close during `expect_silence` is not silence: the step fails naming the close; a connection that had
+    /// ended before the step stays silent.
+    @Test func aCloseDuringExpectSilenceFailsTheStep() throws {
+        let cli = try CLIHarness()
+        defer { cli.cleanUp() }
+        try cli.write(
+            "scenarios/silence.yaml",
+            """
+            name: closed during the silence
+            ignore:
+              - json: { seq: !type number }
+            steps:
+              - connect: ${server}/stream?count=3&interval=100
+              - expect_silence: 5s
+            ---
+            name: closed before the silence
+            steps:
+              - connect: ${server}/close/4001
+              - expect_close: 4001
+              - expect_silence: 100ms
+            """)
+        let run = try cli.run(["run", "--serve", "--report", "json=r.json"])
+        #expect(run.exitCode == 1, "\(run.standardOutput)")
+        #expect(
+            run.standardOutput.contains("expected silence on default for 5s, but the connection ended after "),
+            "\(run.standardOutput)")
+        #expect(run.standardOutput.contains("stream complete"), "\(run.standardOutput)")
+        let report = try #require(
+            JSONSerialization.jsonObject(with: Data(try cli.read("r.json").utf8)) as? [String: Any])
+        let statuses = (report["scenarios"] as? [[String: Any]] ?? []).map { "\($0["name"]!)=\($0["status"]!)" }
+        #expect(statuses == ["closed during the silence=failed", "closed before the silence=passed"], "\(statuses)")
+    }
+
     /// `expect_close` after a violation wscenario failed the connection for names the violation and the code it
     /// sent, instead of claiming the connection had ended; `code: 1006` (or no code) still passes.
     @Test func expectCloseAfterAProtocolErrorNamesTheViolation() throws {

@@ -201,7 +201,10 @@ extension ScenarioInterpreter {
         let state = try existingState(step.connection)
         let ignores = try resolvedIgnores()
         let firstNew = state.messageCount
-        let deadline = environment.monotonicNanos() &+ step.duration.nanoseconds
+        let start = environment.monotonicNanos()
+        let deadline = start &+ step.duration.nanoseconds
+        // A connection that ends during the step (the server's close, a drop, a violation) is not silence.
+        let endedBefore = state.isTerminated || state.serverClose != nil
         while true {
             let generation = state.signal.current
             var scanned = firstNew
@@ -217,6 +220,12 @@ extension ScenarioInterpreter {
             }
             if Task.isCancelled { throw ScenarioInterrupted() }
             let now = environment.monotonicNanos()
+            if !endedBefore, state.isTerminated || state.serverClose != nil {
+                throw StepFailure(
+                    "expected silence on \(step.connection) for \(step.duration.shortDescription), but the connection "
+                        + "ended after \(Duration.nanoseconds(Int64(now &- start)).shortDescription): \(describeEnd(state)) "
+                        + "(expect_close asserts a close)")
+            }
             if now >= deadline { return }
             await state.signal.wait(since: generation, timeoutNanos: deadline - now)
         }
