@@ -17,6 +17,9 @@ enum TLSFailureDescription {
         if error is ServerNameMismatch {
             return prefix + "certificate is not valid for \(verifiedName)"
         }
+        if let failure = error as? CertificateVerifyFailure {
+            return prefix + "certificate verify failed: \(failure.reason) (CERTIFICATE_VERIFY_FAILED)"
+        }
         if let extra = error as? NIOSSLExtraError {
             if extra == .failedToValidateHostname {
                 return prefix + "certificate is not valid for \(verifiedName)"

@@ -68,8 +68,9 @@ public final class WebSocketClient: Sendable {
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     if let sslContext {
-                        try channel.pipeline.syncOperations.addHandler(
-                            ClientTLSHandler.make(context: sslContext, options: configuration.tls, host: url.host))
+                        try ClientTLSHandler.add(
+                            to: channel.pipeline.syncOperations, context: sslContext, options: configuration.tls,
+                            host: url.host)
                     }
                     let handler = WebSocketChannelHandler(
                         configuration: configuration, request: request, sink: sink, handshakePromise: promise)

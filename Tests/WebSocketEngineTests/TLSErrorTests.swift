@@ -42,7 +42,8 @@ import WebSocketEngine
             #expect(error.kind == .tls)
             #expect(
                 error.message
-                    == "TLS handshake with 127.0.0.1:\(port) failed: certificate verify failed (CERTIFICATE_VERIFY_FAILED)"
+                    == "TLS handshake with 127.0.0.1:\(port) failed: certificate verify failed: the certificate "
+                    + "CN=server is self-signed and not trusted (CERTIFICATE_VERIFY_FAILED)"
             )
             // The contract's example `message: /certificate/` matches.
             #expect(error.message.contains("certificate"))
