@@ -93,4 +93,20 @@ import Testing
         #expect(!run.standardOutput.contains("ended without a close frame"), "\(run.standardOutput)")
         #expect(run.standardOutput.contains("1 passed, 1 failed"), "\(run.standardOutput)")
     }
+
+    /// `run .` shows the files found as `a.yaml` and `sub/b.yaml`, not `./a.yaml` (console, transcript, report).
+    @Test func filesFoundInTheCurrentDirectoryAreShownWithoutDotSlash() throws {
+        let cli = try CLIHarness()
+        defer { cli.cleanUp() }
+        try cli.write("a.yaml", "name: a\nsteps:\n  - connect: ${server}/echo\n")
+        try cli.write("sub/b.yaml", "name: b\nsteps:\n  - connect: ${server}/echo\n")
+        let run = try cli.run(["run", "--serve", "--report", "json=r.json", "."])
+        #expect(run.exitCode == 0, "\(run.standardOutput)")
+        #expect(run.standardOutput.contains("(a.yaml,"), "\(run.standardOutput)")
+        #expect(run.standardOutput.contains("(sub/b.yaml,"), "\(run.standardOutput)")
+        #expect(!run.standardOutput.contains("./"), "\(run.standardOutput)")
+        let start = try cli.events(".wscenario/transcripts/a/a.jsonl").first
+        #expect(start?["file"] as? String == "a.yaml")
+        #expect(!(try cli.read("r.json")).contains("./"))
+    }
 }
