@@ -18,4 +18,22 @@ import Testing
                 "test.yaml:4:60: error: insecure cannot use ${...}: write true or false itself"
             ])
     }
+
+    /// A literal `server_name` with a space (or a control character) cannot be a host name: check says so, as it
+    /// does for an empty one. A name from a variable is checked when the step runs.
+    @Test func aLiteralServerNameWithASpaceIsReportedByCheck() {
+        let yaml = """
+            name: t
+            vars: { sn: "a b" }
+            steps:
+              - connect: { url: "wss://127.0.0.1:1/", tls: { server_name: "a b" } }
+              - connect: { as: b, url: "wss://127.0.0.1:1/", tls: { server_name: "${sn}" } }
+              - connect: { as: c, url: "wss://127.0.0.1:1/", tls: { server_name: "example.com" } }
+            """
+        #expect(
+            errorHeaders(load(yaml)) == [
+                "test.yaml:4:63: error: server_name must be a host name such as example.com, without spaces or "
+                    + "control characters; found \"a b\""
+            ])
+    }
 }

@@ -57,10 +57,18 @@ extension PlanCompiler {
         }
         var serverName: Template?
         if let pair = keys["server_name"], let template = template(pair.value, "server_name") {
-            if template.literalValue?.isEmpty == true {
-                error(
-                    "server_name must be a host name, e.g. example.com (leave it out to use the URL's host)", pair.value
-                )
+            if let literal = template.literalValue {
+                if literal.isEmpty {
+                    error(
+                        "server_name must be a host name, e.g. example.com (leave it out to use the URL's host)",
+                        pair.value)
+                } else if literal.unicodeScalars.contains(where: {
+                    $0.properties.isWhitespace || $0.properties.generalCategory == .control
+                }) {
+                    error(
+                        "server_name must be a host name such as example.com, without spaces or control characters; "
+                            + "found \(literal.debugDescription)", pair.value)
+                }
             }
             serverName = template
         }
