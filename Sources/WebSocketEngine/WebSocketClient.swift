@@ -97,8 +97,8 @@ public final class WebSocketClient: Sendable {
             channel.close(promise: nil)
             let error = completion.error ?? WebSocketError(kind: .handshake, message: "handshake failed")
             return WebSocketConnectResult(
-                request: request, response: completion.response, verdict: completion.verdict,
-                error: error)
+                request: completion.requestSent ? request : nil, response: completion.response,
+                verdict: completion.verdict, error: error)
         }
         guard let handler = completion.handler else {
             return WebSocketConnectResult(

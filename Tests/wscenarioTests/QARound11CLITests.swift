@@ -109,4 +109,26 @@ import Testing
         #expect(start?["file"] as? String == "a.yaml")
         #expect(!(try cli.read("r.json")).contains("./"))
     }
+
+    /// `probe` prints the `> GET ...` request lines only when the request went out: not when TLS failed first
+    /// (an untrusted certificate), and it still does once TLS is up (`--insecure`).
+    @Test func probeShowsNoRequestWhenTLSNeverCompleted() throws {
+        let directory = try TestPaths.makeTemporaryDirectory("probe-tls")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let certificate = try SelfSignedCertificate(in: directory)
+        let server = try BackgroundProcess(
+            TestPaths.wscenarioBinary,
+            ["serve", "--port", "0", "--tls-cert", certificate.certificatePath, "--tls-key", certificate.keyPath],
+            readyLine: "listening on wss://127.0.0.1:")
+        defer { server.stop() }
+        let url = try #require(server.announcedWord(after: "listening on"))
+        let refused = try ProcessRunner.run(TestPaths.wscenarioBinary, ["probe", url + "/echo"], timeout: 30)
+        #expect(refused.exitCode == 1)
+        #expect(refused.standardError.contains("self-signed"), "\(refused.standardError)")
+        #expect(!refused.standardOutput.contains("> GET"), "\(refused.standardOutput)")
+        let insecure = try ProcessRunner.run(
+            TestPaths.wscenarioBinary, ["probe", "--insecure", url + "/echo"], timeout: 30)
+        #expect(insecure.exitCode == 0, "\(insecure.standardError)")
+        #expect(insecure.standardOutput.contains("> GET /echo HTTP/1.1"), "\(insecure.standardOutput)")
+    }
 }
