@@ -131,4 +131,33 @@ import Testing
         #expect(insecure.exitCode == 0, "\(insecure.standardError)")
         #expect(insecure.standardOutput.contains("> GET /echo HTTP/1.1"), "\(insecure.standardOutput)")
     }
+
+    /// A refusal body wscenario stopped reading (it reads 1 MiB of it) is marked in `handshake_response`:
+    /// `truncated`, and `length` is the declared Content-Length; the body shown is cut after 64 KiB.
+    @Test func aCutRefusalBodyIsMarkedTruncatedWithItsLength() throws {
+        guard peersInstalled() else { return }
+        let server = try RawWebSocketPeer.start(
+            answer: #"b"HTTP/1.1 403 Forbidden\r\nContent-Length: 2000000\r\n\r\n" + b"x" * 2000000"#, drop: true)
+        defer { server.stop() }
+        let port = try #require(server.announcedWord().flatMap { Int($0) })
+        let cli = try CLIHarness()
+        defer { cli.cleanUp() }
+        try cli.write(
+            "scenarios/big.yaml",
+            """
+            name: big refusal
+            steps:
+              - connect: ws://127.0.0.1:\(port)/
+              - expect_error: { kind: handshake, status: 403 }
+            """)
+        let run = try cli.run(["run"], timeout: 30)
+        #expect(run.exitCode == 0, "\(run.standardOutput)")
+        let response = try #require(
+            try cli.events(".wscenario/transcripts/scenarios/big/big-refusal.jsonl")
+                .first { $0["event"] as? String == "handshake_response" })
+        #expect(response["status"] as? Int == 403)
+        #expect(response["length"] as? Int == 2_000_000, "\(response.keys.sorted())")
+        #expect(response["truncated"] as? Bool == true)
+        #expect((response["body"] as? String)?.count == 65_536)
+    }
 }

@@ -173,7 +173,7 @@ final class ConnectionState: @unchecked Sendable {
                 ("headers", transcript.currentRedactor.headersJSON(response.headers)),
             ]
             if !response.reason.isEmpty { fields.insert(("reason", .string(response.reason)), at: 1) }
-            if !response.body.isEmpty { fields.append(("body", .string(response.bodyText))) }
+            if !response.body.isEmpty { fields += response.bodyFields }
             transcript.record(.handshakeResponse, connection: name, step: step, at: nanos, fields)
             update { handshakeStorage = response }
         case .frameOut(let frame):
