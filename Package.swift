@@ -62,6 +62,7 @@ let package = Package(
                 "ScenarioLanguage",
                 "WebSocketCore",
                 "WebSocketEngine",
+                "PerMessageDeflate",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

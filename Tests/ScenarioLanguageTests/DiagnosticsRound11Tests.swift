@@ -36,4 +36,20 @@ import Testing
                     + "control characters; found \"a b\""
             ])
     }
+
+    /// `expect_handshake: extensions` items are one extension each, name first: check refuses what run could not
+    /// match.
+    @Test func expectedExtensionsAreOneExtensionEach() {
+        let yaml = """
+            name: t
+            steps:
+              - connect: ws://127.0.0.1:1/
+              - expect_handshake: { extensions: ["permessage-deflate; server_no_context_takeover", "a, b"] }
+            """
+        #expect(
+            errorHeaders(load(yaml)) == [
+                "test.yaml:4:37: error: each item of extensions is one extension as in the header: its name, then "
+                    + "any parameters it must have (\"permessage-deflate; server_no_context_takeover\"); found 'a, b'"
+            ])
+    }
 }

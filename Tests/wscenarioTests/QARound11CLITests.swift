@@ -160,4 +160,38 @@ import Testing
         #expect(response["truncated"] as? Bool == true)
         #expect((response["body"] as? String)?.count == 65_536)
     }
+
+    /// `expect_handshake: extensions` items may carry parameters: the answer must then have them (names alone
+    /// still compare without case); check and run agree on the form.
+    @Test func expectedExtensionsMayCarryParameters() throws {
+        let cli = try CLIHarness()
+        defer { cli.cleanUp() }
+        try cli.write(
+            "scenarios/ext.yaml",
+            """
+            name: params asked and answered
+            steps:
+              - connect: { url: "${server}/echo", extensions: ["permessage-deflate; server_no_context_takeover"] }
+              - expect_handshake: { extensions: ["permessage-deflate; server_no_context_takeover"] }
+            ---
+            name: names only
+            steps:
+              - connect: { url: "${server}/echo", extensions: ["permessage-deflate; server_no_context_takeover"] }
+              - expect_handshake: { extensions: [Permessage-Deflate] }
+            ---
+            name: param not answered
+            steps:
+              - connect: { url: "${server}/echo", extensions: [permessage-deflate] }
+              - expect_handshake: { extensions: ["permessage-deflate; server_no_context_takeover"] }
+            """)
+        let check = try cli.run(["check"])
+        #expect(check.exitCode == 0, "\(check.standardError)")
+        let run = try cli.run(["run", "--serve"])
+        #expect(run.exitCode == 1, "\(run.standardOutput)")
+        #expect(run.standardOutput.contains("2 passed, 1 failed"), "\(run.standardOutput)")
+        #expect(
+            run.standardOutput.contains(
+                "extensions: expected [permessage-deflate; server_no_context_takeover], got [permessage-deflate]"),
+            "\(run.standardOutput)")
+    }
 }

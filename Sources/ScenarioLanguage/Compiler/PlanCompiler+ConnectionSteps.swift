@@ -92,8 +92,24 @@ extension PlanCompiler {
                 status: keys["status"].flatMap { integer($0.value, "status", in: 100...599) } ?? 101,
                 headers: keys["headers"].map { headerExpectations($0.value, "headers") } ?? [],
                 subprotocol: subprotocol,
-                extensions: keys["extensions"].flatMap { stringList($0.value, "extensions") },
+                extensions: keys["extensions"].flatMap { expectedExtensions($0.value) },
                 within: within(keys)))
+    }
+
+    /// `expect_handshake`'s `extensions`: one extension per item, its name first, as in the header
+    /// (`permessage-deflate` or `"permessage-deflate; server_no_context_takeover"`).
+    private func expectedExtensions(_ node: YAMLNode) -> [String]? {
+        guard let list = stringList(node, "extensions") else { return nil }
+        for item in list {
+            let name = item.split(separator: ";", omittingEmptySubsequences: false).first ?? ""
+            if name.trimmingCharacters(in: .whitespaces).isEmpty || item.contains(",") {
+                error(
+                    "each item of extensions is one extension as in the header: its name, then any parameters it "
+                        + "must have (\"permessage-deflate; server_no_context_takeover\"); found '\(item)'", node)
+                return nil
+            }
+        }
+        return list
     }
 
     func expectError(_ value: YAMLNode, step: YAMLNode) -> StepKind? {
