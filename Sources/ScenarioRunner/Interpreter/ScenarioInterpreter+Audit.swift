@@ -14,7 +14,7 @@ extension ScenarioInterpreter {
             }
             guard !left.isEmpty else { continue }
             lines.append(
-                "\(left.count) unconsumed message(s) on \(name): "
+                "\(left.count) unconsumed \(left.count == 1 ? "message" : "messages") on \(name): "
                     + left.prefix(5).map { "#\($0.index) \($0.preview)" }.joined(separator: ", ")
                     + (left.count > 5 ? ", …" : ""))
         }
