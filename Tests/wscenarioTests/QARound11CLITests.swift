@@ -194,4 +194,25 @@ import Testing
                 "extensions: expected [permessage-deflate; server_no_context_takeover], got [permessage-deflate]"),
             "\(run.standardOutput)")
     }
+
+    /// A run refused before it starts (a report path that cannot be written) leaves no transcripts directory
+    /// (nor report folder) it created behind; an existing directory stays.
+    @Test func aRefusedRunLeavesNoEmptyDirectories() throws {
+        let cli = try CLIHarness()
+        defer { cli.cleanUp() }
+        try cli.write("scenarios/s.yaml", "name: s\nsteps:\n  - connect: ${server}/echo\n")
+        try cli.write("afile", "a file, not a folder\n")
+        try cli.write("kept/old.txt", "already here\n")
+        let refused = try cli.run([
+            "run", "--serve", "--transcripts", "emptytr/deeper", "--report", "junit=newdir/j.xml", "--report",
+            "json=afile/r.json",
+        ])
+        #expect(refused.exitCode == 2, "\(refused.standardError)")
+        #expect(refused.standardError.contains("afile"), "\(refused.standardError)")
+        #expect(!cli.exists("emptytr"))
+        #expect(!cli.exists("newdir"))
+        let kept = try cli.run(["run", "--serve", "--transcripts", "kept", "--report", "json=afile/r.json"])
+        #expect(kept.exitCode == 2)
+        #expect(cli.exists("kept/old.txt"))
+    }
 }
