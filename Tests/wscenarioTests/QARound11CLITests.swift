@@ -215,4 +215,31 @@ import Testing
         #expect(kept.exitCode == 2)
         #expect(cli.exists("kept/old.txt"))
     }
+
+    /// After a close frame went out (here by `send_frame`) and the server has not answered, the connection is
+    /// described as closing, not as open.
+    @Test func aConnectionWaitingForTheCloseAnswerIsDescribedAsClosing() throws {
+        guard peersInstalled() else { return }
+        let server = try RawWebSocketPeer.start(answer: RawWebSocketPeer.upgrade)
+        defer { server.stop() }
+        let port = try #require(server.announcedWord().flatMap { Int($0) })
+        let cli = try CLIHarness()
+        defer { cli.cleanUp() }
+        try cli.write(
+            "scenarios/closing.yaml",
+            """
+            name: closing
+            timeout: 1s
+            steps:
+              - connect: ws://127.0.0.1:\(port)/
+              - send_frame: { opcode: 8, payload: { hex: "03e8" } }
+              - expect_error: { kind: protocol, within: 200ms }
+            """)
+        let run = try cli.run(["run"], timeout: 30)
+        #expect(run.exitCode == 1, "\(run.standardOutput)")
+        #expect(
+            run.standardOutput.contains(
+                "but none happened: the connection is closing: wscenario sent a close frame, which the server has "
+                    + "not answered"), "\(run.standardOutput)")
+    }
 }

@@ -20,6 +20,8 @@ final class ConnectionState: @unchecked Sendable {
     private var closedStorage: (code: Int, reason: String, by: CloseSide)?
     private var errorStorage: ConnectionFailure?
     private var clientCloseSent = false
+    /// Whether a close frame went out (from `close`, `send_frame` or as the answer to the server's close).
+    private var closeFrameSentStorage = false
     private var errorSeen = false
     /// The first error of the connection, kept after `expect_error` consumed it.
     private var firstErrorStorage: ConnectionFailure?
@@ -58,6 +60,8 @@ final class ConnectionState: @unchecked Sendable {
     var isTerminated: Bool { lock.withLock { closedStorage != nil || connectionStorage == nil || errorSeen } }
     /// Whether the client sent a close frame.
     var clientClosed: Bool { lock.withLock { clientCloseSent } }
+    /// Whether any close frame went out on the connection (`send_frame` with opcode 8 included).
+    var closeFrameSent: Bool { lock.withLock { closeFrameSentStorage } }
 
     /// How many data messages arrived so far.
     var messageCount: Int { lock.withLock { messages.count } }
@@ -94,6 +98,7 @@ final class ConnectionState: @unchecked Sendable {
             closedStorage = nil
             errorStorage = nil
             clientCloseSent = false
+            closeFrameSentStorage = false
             errorSeen = false
             firstErrorStorage = nil
             outgoingFragments = FragmentTracker()
@@ -183,6 +188,7 @@ final class ConnectionState: @unchecked Sendable {
             let redactor = fragmented ? transcript.currentRedactor : Redactor()
             let (preferText, ready) = lock.withLock { () -> (Bool, [FragmentSecretMasker.Pending]?) in
                 let preferText = outgoingFragments.prefersText(frame)
+                if frame.opcode == 0x8 && epoch == eventEpoch { closeFrameSentStorage = true }
                 guard fragmented || secretMasker.isHolding else { return (preferText, nil) }
                 let entry = FragmentSecretMasker.Pending(frame: frame, nanos: nanos, step: step, preferText: preferText)
                 return (preferText, secretMasker.feed(entry, redactor: redactor))
