@@ -1,3 +1,5 @@
+import Foundation
+import TestSupport
 import Testing
 
 @testable import ScenarioLanguage
@@ -51,5 +53,33 @@ import Testing
                 "test.yaml:4:37: error: each item of extensions is one extension as in the header: its name, then "
                     + "any parameters it must have (\"permessage-deflate; server_no_context_takeover\"); found 'a, b'"
             ])
+    }
+
+    /// A literal `tls:` file that is missing or not PEM is a warning of check (the file may be made before the
+    /// run, so not an error); a path from a variable is looked at when the step runs.
+    @Test func literalTLSFilesThatCannotWorkAreWarnedAbout() throws {
+        let directory = try TestPaths.makeTemporaryDirectory("tls-check")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try "not a certificate\n".write(
+            to: directory.appendingPathComponent("plain.txt"), atomically: true, encoding: .utf8)
+        try "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n".write(
+            to: directory.appendingPathComponent("ca.pem"), atomically: true, encoding: .utf8)
+        let file = directory.appendingPathComponent("s.yaml")
+        let yaml = """
+            name: s
+            vars: { dir: certs }
+            steps:
+              - connect: { url: "wss://127.0.0.1:1/", tls: { ca: missing.pem } }
+              - connect: { as: b, url: "wss://127.0.0.1:1/", tls: { ca: plain.txt } }
+              - connect: { as: c, url: "wss://127.0.0.1:1/", tls: { ca: ca.pem } }
+              - connect: { as: d, url: "wss://127.0.0.1:1/", tls: { ca: "${dir}/ca.pem" } }
+            """
+        try yaml.write(to: file, atomically: true, encoding: .utf8)
+        let suite = ScenarioLoader().load(paths: [file.path])
+        #expect(suite.errors.isEmpty, "\(suite.errors.map(\.header))")
+        let warnings = suite.warnings.map(\.message)
+        #expect(warnings.count == 2, "\(warnings)")
+        #expect(warnings.first?.hasPrefix("tls ca file 'missing.pem' not found (looked for ") == true)
+        #expect(warnings.last == "tls ca file 'plain.txt' is not a PEM file (no -----BEGIN ...----- line)")
     }
 }

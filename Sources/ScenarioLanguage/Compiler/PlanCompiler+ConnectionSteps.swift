@@ -1,3 +1,5 @@
+import Foundation
+
 extension PlanCompiler {
     func connect(_ value: YAMLNode, step: YAMLNode) -> StepKind? {
         let allowed = ["as", "url", "headers", "subprotocols", "origin", "extensions", "timeout", "tls"]
@@ -46,11 +48,12 @@ extension PlanCompiler {
     func tls(_ node: YAMLNode) -> TLSSettings? {
         let allowed = ["ca", "cert", "key", "insecure", "server_name"]
         guard let keys = mapping(node, "tls", allowed: allowed) else { return nil }
-        /// A file path, rendered when the step runs. Not looked for now: the files may be made for the run (the
-        /// connection says so if they are missing).
+        /// A file path, rendered when the step runs. The files may be made for the run (the connection says so
+        /// if they are missing), so a literal path that is missing or not PEM now is a warning, not an error.
         func path(_ key: String) -> Template? {
-            guard let pair = keys[key] else { return nil }
-            return template(pair.value, key)
+            guard let pair = keys[key], let template = template(pair.value, key) else { return nil }
+            if let literal = template.literalValue { checkTLSFile(literal, key: key, pair.value) }
+            return template
         }
         if (keys["cert"] == nil) != (keys["key"] == nil) {
             error("tls needs both cert and key for a client certificate", node)
@@ -76,6 +79,26 @@ extension PlanCompiler {
             ca: path("ca"), certificate: path("cert"), key: path("key"),
             insecure: keys["insecure"].flatMap { bool($0.value, "insecure") } ?? false,
             serverName: serverName, directory: directories.last ?? "")
+    }
+
+    /// Warns about a literal `tls:` file that does not exist or is not PEM (`-----BEGIN`) as the scenario is
+    /// checked.
+    private func checkTLSFile(_ path: String, key: String, _ node: YAMLNode) {
+        let resolved = resolve(path: path)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: resolved, isDirectory: &isDirectory), !isDirectory.boolValue
+        else {
+            warning(
+                "tls \(key) file '\(path)' not found (looked for \(resolved)); the connection fails unless it is "
+                    + "made before the step runs (paths are relative to the scenario file)", node)
+            return
+        }
+        guard let handle = FileHandle(forReadingAtPath: resolved) else { return }
+        defer { try? handle.close() }
+        let start = String(decoding: handle.readData(ofLength: 64 * 1024), as: UTF8.self)
+        if !start.contains("-----BEGIN ") {
+            warning("tls \(key) file '\(path)' is not a PEM file (no -----BEGIN ...----- line)", node)
+        }
     }
 
     func expectHandshake(_ value: YAMLNode, step: YAMLNode) -> StepKind? {
