@@ -242,4 +242,24 @@ import Testing
                 "but none happened: the connection is closing: wscenario sent a close frame, which the server has "
                     + "not answered"), "\(run.standardOutput)")
     }
+
+    /// `tls:` with a ws:// URL from a variable is a warning of the run (check warns only about literal URLs).
+    @Test func tlsOnAWsURLFromAVariableIsAWarning() throws {
+        let cli = try CLIHarness()
+        defer { cli.cleanUp() }
+        try cli.write(
+            "scenarios/plain.yaml",
+            """
+            name: plain with tls
+            vars: { u: "${server}/echo" }
+            steps:
+              - connect: { url: "${u}", tls: { insecure: true } }
+            """)
+        let run = try cli.run(["run", "--serve", "--report", "json=r.json"])
+        #expect(run.exitCode == 0, "\(run.standardOutput)")
+        let expected = "tls has no effect on the ws:// URL 'ws://127.0.0.1:"
+        #expect(run.standardOutput.contains(expected), "\(run.standardOutput)")
+        #expect(run.standardOutput.contains("(from ${u}): use wss:// (or drop tls:)"), "\(run.standardOutput)")
+        #expect(try cli.read("r.json").contains(expected))
+    }
 }

@@ -27,6 +27,13 @@ extension ScenarioInterpreter {
         where ScenarioInterpreter.breaksTheRequest(name) || ScenarioInterpreter.breaksTheRequest(value) {
             throw StepFailure("header \(name): a header name or value cannot contain a line break or NUL")
         }
+        // `check` warns about tls: with a literal ws:// URL; one that comes from a variable is found here.
+        if step.tls != nil, step.url.literalValue == nil, url.lowercased().hasPrefix("ws://") {
+            let warning =
+                "connection \(step.connection): tls has no effect on the ws:// URL '\(url)'"
+                + "\(ScenarioInterpreter.origins(of: step.url)): use wss:// (or drop tls:)"
+            if !warnings.contains(warning) { warnings.append(warning) }
+        }
         let request = ConnectRequest(
             url: url, headers: headers, subprotocols: subprotocols, origin: origin,
             extensions: extensions, timeout: step.timeout.seconds, tls: try step.tls?.resolved(using: lookup))
