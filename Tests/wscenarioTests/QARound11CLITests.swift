@@ -126,6 +126,10 @@ import Testing
         #expect(refused.exitCode == 1)
         #expect(refused.standardError.contains("self-signed"), "\(refused.standardError)")
         #expect(!refused.standardOutput.contains("> GET"), "\(refused.standardOutput)")
+        #expect(refused.standardError.contains("hint: --ca FILE trusts the server's CA"), "\(refused.standardError)")
+        let trusting = try ProcessRunner.run(
+            TestPaths.wscenarioBinary, ["probe", "--ca", certificate.certificatePath, url + "/echo"], timeout: 30)
+        #expect(trusting.exitCode == 0, "\(trusting.standardError)")
         let insecure = try ProcessRunner.run(
             TestPaths.wscenarioBinary, ["probe", "--insecure", url + "/echo"], timeout: 30)
         #expect(insecure.exitCode == 0, "\(insecure.standardError)")
@@ -261,5 +265,21 @@ import Testing
         #expect(run.standardOutput.contains(expected), "\(run.standardOutput)")
         #expect(run.standardOutput.contains("(from ${u}): use wss:// (or drop tls:)"), "\(run.standardOutput)")
         #expect(try cli.read("r.json").contains(expected))
+    }
+
+    /// `probe`'s error line comes after the handshake lines when standard output and error share a pipe.
+    @Test func probeWritesItsErrorAfterTheHandshakeLines() throws {
+        let server = try BackgroundProcess(
+            TestPaths.wscenarioBinary, ["serve", "--port", "0"], readyLine: "listening on ws://127.0.0.1:")
+        defer { server.stop() }
+        let url = try #require(server.announcedWord(after: "listening on"))
+        let probe = try ProcessRunner.run(
+            "/bin/sh", ["-c", "exec \"$0\" probe \"$1\" 2>&1", TestPaths.wscenarioBinary, url + "/reject/403"],
+            timeout: 30)
+        #expect(probe.exitCode == 1)
+        let lines = probe.standardOutput.split(separator: "\n")
+        let request = try #require(lines.firstIndex { $0.hasPrefix("> GET /reject/403") }, "\(probe.standardOutput)")
+        let error = try #require(lines.firstIndex { $0.hasPrefix("error:") }, "\(probe.standardOutput)")
+        #expect(request < error, "\(probe.standardOutput)")
     }
 }
