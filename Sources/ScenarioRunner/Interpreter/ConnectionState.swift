@@ -25,6 +25,8 @@ final class ConnectionState: @unchecked Sendable {
     private var errorSeen = false
     /// The first error of the connection, kept after `expect_error` consumed it.
     private var firstErrorStorage: ConnectionFailure?
+    /// The step that was running when the pending error arrived (`"1"`, `"3.1"`), if one was.
+    private var pendingErrorStepStorage: String?
     private var epoch = 0
     /// Every message before this index is consumed.
     private var firstUnconsumed = 0
@@ -50,6 +52,8 @@ final class ConnectionState: @unchecked Sendable {
     var serverClose: (code: Int?, reason: String)? { lock.withLock { serverCloseStorage } }
     var closed: (code: Int, reason: String, by: CloseSide)? { lock.withLock { closedStorage } }
     var pendingError: ConnectionFailure? { lock.withLock { errorStorage } }
+    /// The step that was running when the pending error arrived from the transport, if one was.
+    var pendingErrorStep: String? { lock.withLock { pendingErrorStepStorage } }
     /// Open: upgraded and not yet closed or failed.
     var isOpen: Bool { lock.withLock { connectionStorage != nil && closedStorage == nil && !errorSeen } }
     /// Whether the connection failed with an error (asserted or not).
@@ -101,6 +105,7 @@ final class ConnectionState: @unchecked Sendable {
             closeFrameSentStorage = false
             errorSeen = false
             firstErrorStorage = nil
+            pendingErrorStepStorage = nil
             outgoingFragments = FragmentTracker()
             incomingFragments = FragmentTracker()
             secretMasker = FragmentSecretMasker()
@@ -262,7 +267,10 @@ final class ConnectionState: @unchecked Sendable {
                     ("kind", .string(failure.kind.rawValue)), ("message", .string(failure.message)),
                 ])
             update {
-                if errorStorage == nil { errorStorage = failure }
+                if errorStorage == nil {
+                    errorStorage = failure
+                    pendingErrorStepStorage = step
+                }
                 if firstErrorStorage == nil { firstErrorStorage = failure }
                 errorSeen = true
             }
