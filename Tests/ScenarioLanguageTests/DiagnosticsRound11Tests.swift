@@ -82,4 +82,24 @@ import Testing
         #expect(warnings.first?.hasPrefix("tls ca file 'missing.pem' not found (looked for ") == true)
         #expect(warnings.last == "tls ca file 'plain.txt' is not a PEM file (no -----BEGIN ...----- line)")
     }
+
+    /// `binary: { file: }` and `include:` paths are read when the scenario is loaded: a placeholder in them is
+    /// named as such, not reported as a missing file.
+    @Test func placeholdersInLoadTimePathsAreNamed() {
+        let yaml = """
+            name: t
+            vars: { f: data.bin }
+            steps:
+              - connect: ws://127.0.0.1:1/
+              - send: { binary: { file: "${f}" } }
+              - include: "${f}"
+            """
+        #expect(
+            errorHeaders(load(yaml)) == [
+                "test.yaml:5:29: error: binary file cannot use ${...}: write the path itself (it is checked when the "
+                    + "scenario is loaded, relative to the scenario file)",
+                "test.yaml:6:14: error: include cannot use ${...} in its file: write the path itself (it is read when "
+                    + "the scenario is loaded, relative to the including file)",
+            ])
+    }
 }
