@@ -282,4 +282,31 @@ import Testing
         let error = try #require(lines.firstIndex { $0.hasPrefix("error:") }, "\(probe.standardOutput)")
         #expect(request < error, "\(probe.standardOutput)")
     }
+
+    /// `expect_message: { binary: { file: } }` expects a file's bytes, as `send` can send them.
+    @Test func expectMessageTakesABinaryFile() throws {
+        let cli = try CLIHarness()
+        defer { cli.cleanUp() }
+        try cli.write("scenarios/blob.bin", "\u{1}\u{2}binary\u{0}")
+        try cli.write("scenarios/other.bin", "something else")
+        try cli.write(
+            "scenarios/file.yaml",
+            """
+            name: same bytes
+            steps:
+              - connect: ${server}/echo
+              - send: { binary: { file: blob.bin } }
+              - expect_message: { binary: { file: blob.bin } }
+            ---
+            name: other bytes
+            steps:
+              - connect: ${server}/echo
+              - send: { binary: { file: blob.bin } }
+              - expect_message: { binary: { file: other.bin }, within: 200ms }
+            """)
+        let run = try cli.run(["run", "--serve"])
+        #expect(run.exitCode == 1, "\(run.standardOutput)")
+        #expect(run.standardOutput.contains("1 passed, 1 failed"), "\(run.standardOutput)")
+        #expect(run.standardOutput.contains("✓ same bytes"), "\(run.standardOutput)")
+    }
 }
