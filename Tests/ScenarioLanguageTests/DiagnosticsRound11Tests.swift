@@ -102,4 +102,15 @@ import Testing
                     + "the scenario is loaded, relative to the including file)",
             ])
     }
+
+    /// YAML nested past libyaml's limit gets a message in the scenario's terms, not libyaml's API name.
+    @Test func yamlNestedTooDeeplyIsExplained() {
+        let deep = "name: t\nsteps: " + String(repeating: "[", count: 1100) + String(repeating: "]", count: 1100) + "\n"
+        let messages = load(deep).errors.map(\.message)
+        #expect(
+            messages == [
+                "invalid YAML: mappings and lists nest too deeply here (libyaml's limit is 1000 levels); flatten the "
+                    + "structure, e.g. move nested steps into an included file"
+            ], "\(messages)")
+    }
 }
