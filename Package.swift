@@ -62,6 +62,7 @@ let package = Package(
                 "ScenarioLanguage",
                 "WebSocketCore",
                 "WebSocketEngine",
+                "PerMessageDeflate",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -72,6 +73,7 @@ let package = Package(
                 "WebSocketCore",
                 "PerMessageDeflate",
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOTLS", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOWebSocket", package: "swift-nio"),

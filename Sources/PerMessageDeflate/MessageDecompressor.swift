@@ -8,6 +8,8 @@ public final class MessageDecompressor {
     private let decompressor: ZlibDecompressor
     private let noContextTakeover: Bool
     private var streamEnded = false
+    /// Whether a message was inflated already (a later one that refers back is then a likely context misuse).
+    private var inflatedOne = false
     private static let trailer: [UInt8] = [0x00, 0x00, 0xFF, 0xFF]
 
     /// A decompressor; it always inflates with a 32 KiB window (the largest), which accepts every smaller window.
@@ -60,15 +62,31 @@ public final class MessageDecompressor {
                 continue
             } catch let error as CompressNIOError where error == .inputBufferOverflow {
                 break
+            } catch let error as CompressNIOError where error == .corruptData {
+                throw .corruptData(
+                    noContextTakeover && inflatedOne
+                        ? "not valid DEFLATE data (refers to an earlier message? no context takeover was agreed)"
+                        : "not valid DEFLATE data")
             } catch {
-                // CompressNIO names zlib's failures (`corruptData`); say what they mean.
-                throw .corruptData("not valid DEFLATE data (zlib: \(error))")
+                throw .corruptData("zlib failed (\(Self.describe(error)))")
             }
             if output.readableBytes > bound { throw .messageTooLarge(limit: limit) }
         }
         if output.readableBytes > bound { throw .messageTooLarge(limit: limit) }
         if final && (noContextTakeover || streamEnded) { try reset() }
+        if final { inflatedOne = true }
         return output
+    }
+
+    /// zlib's failures other than invalid data, in words (CompressNIO names them as enum cases).
+    private static func describe(_ error: Error) -> String {
+        guard let error = error as? CompressNIOError else { return "\(error)" }
+        switch error {
+        case .noMoreMemory: return "out of memory"
+        case .unfinished: return "the stream is unfinished"
+        case .uninitializedStream: return "the stream is not initialised"
+        default: return "internal error"
+        }
     }
 
     private func reset() throws(PerMessageDeflateError) {

@@ -95,6 +95,10 @@ public enum PerMessageDeflateNegotiation {
             guard offer.clientMaxWindowBitsOffered else {
                 throw .negotiation("server answered client_max_window_bits=\(bits), which was not offered")
             }
+            // RFC 7692 §7.1.2.2: a value larger than the offer's fails the connection.
+            if let limit = offer.clientMaxWindowBits, bits > limit {
+                throw .negotiation("client_max_window_bits=\(bits) exceeds the offered \(limit)")
+            }
         }
         return PerMessageDeflateParameters(
             serverNoContextTakeover: answer.serverNoContextTakeover,

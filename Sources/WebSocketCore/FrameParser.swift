@@ -77,7 +77,7 @@ public struct FrameParser: Sendable {
         let start = input.readerIndex
         let (first, masked, length) = (header.first, header.masked, header.length)
         var headerLength = header.size
-        let violation = headerViolation(first: first, masked: masked, length: length)
+        let violation = headerViolation(first: first, masked: masked, length: length, headerSize: headerLength)
         if let violation, length & (1 << 63) != 0 || length > UInt64(configuration.maxFrameSize) {
             // An absurd length: record the header and the declared length, never wait for or allocate the payload.
             rejectedFrame = RawFrame(
@@ -126,7 +126,9 @@ public struct FrameParser: Sendable {
     public func partialFrame() -> (opcode: WebSocketOpcode, fin: Bool, payloadPrefix: ByteBuffer)? {
         guard !failed, let input = buffer, let header = FrameParser.header(input), !header.masked else { return nil }
         let (first, length, headerLength) = (header.first, header.length, header.size)
-        guard headerViolation(first: first, masked: false, length: length) == nil else { return nil }
+        guard headerViolation(first: first, masked: false, length: length, headerSize: headerLength) == nil else {
+            return nil
+        }
         let available = input.readableBytes - headerLength
         guard available >= 0, UInt64(available) < length else { return nil }
         return (
@@ -135,8 +137,9 @@ public struct FrameParser: Sendable {
         )
     }
 
-    /// The first RFC 6455 header rule (or size limit) the frame breaks, if any.
-    private func headerViolation(first: UInt8, masked: Bool, length: UInt64) -> ProtocolViolation? {
+    /// The first RFC 6455 header rule (or size limit) the frame breaks, if any. `headerSize` is the size of the
+    /// header without the masking key (2, 4 or 10 bytes), which tells the length field's form.
+    private func headerViolation(first: UInt8, masked: Bool, length: UInt64, headerSize: Int) -> ProtocolViolation? {
         let opcode = WebSocketOpcode(rawValue: first & 0x0F)
         let rsv = (first >> 4) & 0b111
         let violation: ProtocolViolation?
@@ -162,6 +165,10 @@ public struct FrameParser: Sendable {
             violation = .invalidLength()
         } else if length > UInt64(configuration.maxFrameSize) {
             violation = .frameTooLarge(length, limit: configuration.maxFrameSize)
+        } else if headerSize == 4 && length < 126 {
+            violation = .nonMinimalLength(length, bits: 16)
+        } else if headerSize == 10 && length <= 0xFFFF {
+            violation = .nonMinimalLength(length, bits: 64)
         } else {
             violation = nil
         }

@@ -8,6 +8,7 @@ public struct ProtocolViolation: Error, Sendable, Equatable, CustomStringConvert
         case fragmentedControlFrame(UInt8)
         case controlFrameTooLong(UInt8, UInt64)
         case invalidLength
+        case nonMinimalLength(UInt64, Int)
         case frameTooLarge(UInt64, Int)
         case messageTooLarge(Int, Int)
         case continuationWithoutStart
@@ -32,6 +33,9 @@ public struct ProtocolViolation: Error, Sendable, Equatable, CustomStringConvert
         Self(.controlFrameTooLong(code, length))
     }
     static func invalidLength() -> Self { Self(.invalidLength) }
+    /// A payload length written in `bits` (16 or 64) bits although a shorter form holds it (RFC 6455 §5.2: "the
+    /// minimal number of bytes MUST be used").
+    static func nonMinimalLength(_ length: UInt64, bits: Int) -> Self { Self(.nonMinimalLength(length, bits)) }
     static func frameTooLarge(_ length: UInt64, limit: Int) -> Self { Self(.frameTooLarge(length, limit)) }
     static func messageTooLarge(_ length: Int, limit: Int) -> Self { Self(.messageTooLarge(length, limit)) }
     static func continuationWithoutStart() -> Self { Self(.continuationWithoutStart) }
@@ -72,6 +76,8 @@ public struct ProtocolViolation: Error, Sendable, Equatable, CustomStringConvert
         case .controlFrameTooLong(let code, let length):
             return "control frame (opcode 0x\(String(code, radix: 16))) payload of \(length) bytes exceeds 125"
         case .invalidLength: return "64-bit payload length has its most significant bit set"
+        case .nonMinimalLength(let length, let bits):
+            return "payload length \(length) written in \(bits) bits (a shorter length field holds it)"
         case .frameTooLarge(let length, let limit): return "frame of \(length) bytes exceeds the limit of \(limit)"
         case .messageTooLarge(let length, let limit):
             return "message of at least \(length) bytes exceeds the limit of \(limit)"

@@ -47,8 +47,8 @@ public struct PlainHTTPClient: Sendable {
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     if let sslContext {
-                        try channel.pipeline.syncOperations.addHandler(
-                            ClientTLSHandler.make(context: sslContext, options: tls, host: url.host))
+                        try ClientTLSHandler.add(
+                            to: channel.pipeline.syncOperations, context: sslContext, options: tls, host: url.host)
                     }
                     try channel.pipeline.syncOperations.addHandler(
                         PlainHTTPResponseHandler(

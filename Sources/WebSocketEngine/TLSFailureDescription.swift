@@ -1,3 +1,4 @@
+import Foundation
 import NIOCore
 import NIOSSL
 
@@ -16,6 +17,9 @@ enum TLSFailureDescription {
         let prefix = handshake ? "TLS handshake with \(target) failed: " : "TLS connection with \(target) failed: "
         if error is ServerNameMismatch {
             return prefix + "certificate is not valid for \(verifiedName)"
+        }
+        if let failure = error as? CertificateVerifyFailure {
+            return prefix + "certificate verify failed: \(failure.reason) (CERTIFICATE_VERIFY_FAILED)"
         }
         if let extra = error as? NIOSSLExtraError {
             if extra == .failedToValidateHostname {
@@ -99,6 +103,12 @@ enum TLSFailureDescription {
         if access(path, R_OK) != 0 {
             let reason = String(cString: strerror(errno))
             return "cannot read the \(role) file \(path): \(reason)"
+        }
+        if role == "private key", let contents = FileManager.default.contents(atPath: path),
+            String(decoding: contents.prefix(64 * 1024), as: UTF8.self).contains("ENCRYPTED")
+        {
+            return "cannot load the \(role) file \(path): it is encrypted (passphrase-protected), and wscenario "
+                + "needs an unencrypted PEM private key"
         }
         let what = role == "private key" ? "a PEM private key" : "a PEM certificate"
         return "cannot load the \(role) file \(path): not \(what)"

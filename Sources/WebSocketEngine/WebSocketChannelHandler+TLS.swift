@@ -4,7 +4,7 @@ import WebSocketCore
 extension WebSocketChannelHandler {
     /// Whether `error` is a TLS failure (including a failed `server_name` check).
     static func isTLSFailure(_ error: Error) -> Bool {
-        isTLSError(error) || error is ServerNameMismatch
+        isTLSError(error) || error is ServerNameMismatch || error is CertificateVerifyFailure
     }
 
     /// A readable message for a TLS failure on this connection (see `TLSFailureDescription`).

@@ -283,10 +283,15 @@ final class WebSocketChannelHandler: ChannelInboundHandler {
         guard !handshakeFinished else { return }
         handshakeFinished = true
         handshakeTimer?.cancel()
+        var requestSent = true
         if case .handshaking = phase { phase = .ended }
-        if case .connecting = phase { phase = .ended }
+        if case .connecting = phase {
+            phase = .ended
+            requestSent = false
+        }
         sink.emit(.error(error))
-        handshakePromise.succeed(HandshakeCompletion(response: response, verdict: verdict, error: error))
+        handshakePromise.succeed(
+            HandshakeCompletion(response: response, verdict: verdict, error: error, requestSent: requestSent))
         context?.close(promise: nil)
     }
 

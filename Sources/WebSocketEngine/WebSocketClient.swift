@@ -68,8 +68,9 @@ public final class WebSocketClient: Sendable {
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     if let sslContext {
-                        try channel.pipeline.syncOperations.addHandler(
-                            ClientTLSHandler.make(context: sslContext, options: configuration.tls, host: url.host))
+                        try ClientTLSHandler.add(
+                            to: channel.pipeline.syncOperations, context: sslContext, options: configuration.tls,
+                            host: url.host)
                     }
                     let handler = WebSocketChannelHandler(
                         configuration: configuration, request: request, sink: sink, handshakePromise: promise)
@@ -96,8 +97,8 @@ public final class WebSocketClient: Sendable {
             channel.close(promise: nil)
             let error = completion.error ?? WebSocketError(kind: .handshake, message: "handshake failed")
             return WebSocketConnectResult(
-                request: request, response: completion.response, verdict: completion.verdict,
-                error: error)
+                request: completion.requestSent ? request : nil, response: completion.response,
+                verdict: completion.verdict, error: error)
         }
         guard let handler = completion.handler else {
             return WebSocketConnectResult(

@@ -31,12 +31,15 @@ struct CheckCommand: AsyncParsableCommand {
         for diagnostic in suite.diagnostics {
             StandardError.printLine(diagnostic.rendered)
         }
-        let scenarioCount = suite.scenarios.count
+        // Every scenario document counts, valid or not; the invalid ones are named as such.
+        let scenarioCount = suite.files.reduce(0) { $0 + $1.documentCount }
+        let invalid = scenarioCount - suite.scenarios.filter { !$0.hasErrors }.count
         let fileCount = suite.files.count
         let errors = suite.errors.count
         let scenarioWord = scenarioCount == 1 ? "scenario" : "scenarios"
         let fileWord = fileCount == 1 ? "file" : "files"
-        var summary = "\(scenarioCount) \(scenarioWord) in \(fileCount) \(fileWord): "
+        var summary = "\(scenarioCount) \(scenarioWord) in \(fileCount) \(fileWord)"
+        summary += (errors > 0 && invalid > 0 ? ", \(invalid) invalid" : "") + ": "
         if errors > 0 {
             summary += "\(errors) \(errors == 1 ? "error" : "errors")"
         } else {
@@ -45,6 +48,6 @@ struct CheckCommand: AsyncParsableCommand {
         let warnings = suite.warnings.count
         if warnings > 0 { summary += ", \(warnings) \(warnings == 1 ? "warning" : "warnings")" }
         print(summary)
-        if errors > 0 || scenarioCount == 0 { throw ExitCode(2) }
+        if errors > 0 || suite.scenarios.isEmpty { throw ExitCode(2) }
     }
 }

@@ -23,6 +23,7 @@ struct ProbeCommand: AsyncParsableCommand {
               wscenario probe ws://127.0.0.1:9001/echo
               wscenario probe --text '{"type":"ping"}' wss://api.example.com/ws
               wscenario probe --header 'Authorization: Bearer T' ws://127.0.0.1:9001/auth
+              wscenario probe --ca certs/ca.pem wss://localhost:9443/echo
               wscenario probe --autobahn ws://127.0.0.1:9002
             """)
 
@@ -46,6 +47,9 @@ struct ProbeCommand: AsyncParsableCommand {
 
     @Flag(help: "Skip TLS certificate verification.")
     var insecure = false
+
+    @Option(help: ArgumentHelp("PEM file of the CA certificates to trust (wss://).", valueName: "FILE"))
+    var ca: String?
 
     @Flag(help: "Act as an Autobahn|Testsuite client against the fuzzing server at URL.")
     var autobahn = false
@@ -108,6 +112,7 @@ struct ProbeCommand: AsyncParsableCommand {
         }
         configuration.subprotocols = subprotocols
         configuration.tls.insecure = insecure
+        configuration.tls.caFile = ca
         configuration.connectTimeout = .milliseconds(Int64(timeout * 1000))
         configuration.handshakeTimeout = .milliseconds(Int64(timeout * 1000))
         let inbox = WebSocketEventInbox()
@@ -125,6 +130,10 @@ struct ProbeCommand: AsyncParsableCommand {
         }
         guard let connection = result.connection else {
             StandardError.printLine("error: \(result.error?.description ?? "connection failed")")
+            if let error = result.error, error.kind == .tls, error.message.contains("certificate verify failed") {
+                StandardError.printLine(
+                    "hint: --ca FILE trusts the server's CA; --insecure skips certificate verification")
+            }
             return false
         }
         do {

@@ -62,6 +62,28 @@ struct CodecContextTests {
         }
     }
 
+    @Test("invalid data is named in words; after a message, with no context takeover, the likely cause is named")
+    func corruptDataMessages() throws {
+        let garbage = try MessageDecompressor(noContextTakeover: false)
+        #expect {
+            _ = try garbage.decompress(frame: ByteBuffer(bytes: [0xFF, 0xFF, 0xFF]), final: true, limit: 1 << 20)
+        } throws: { error in
+            (error as? PerMessageDeflateError)?.message == "cannot decompress the message: not valid DEFLATE data"
+        }
+        let taking = try MessageCompressor(windowBits: 15, noContextTakeover: false)
+        let first = try taking.compress(message: Self.message)
+        let second = try taking.compress(message: Self.message)
+        let resetting = try MessageDecompressor(noContextTakeover: true)
+        #expect(try resetting.decompress(frame: first, final: true, limit: 1 << 20) == Self.message)
+        #expect {
+            _ = try resetting.decompress(frame: second, final: true, limit: 1 << 20)
+        } throws: { error in
+            let message = (error as? PerMessageDeflateError)?.message ?? ""
+            return message == "cannot decompress the message: not valid DEFLATE data (refers to an earlier message? "
+                + "no context takeover was agreed)" && message.utf8.count <= 123
+        }
+    }
+
     @Test("every window size compresses data that inflates back", arguments: 8...15)
     func windowBits(bits: Int) throws {
         var data = ByteBuffer()

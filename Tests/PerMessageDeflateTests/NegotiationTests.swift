@@ -56,6 +56,10 @@ struct NegotiationTests {
                 "permessage-deflate; server_max_window_bits=12", ["permessage-deflate; server_max_window_bits=10"],
                 "exceeds"
             ),
+            (
+                "permessage-deflate; client_max_window_bits=12", ["permessage-deflate; client_max_window_bits=10"],
+                "client_max_window_bits=12 exceeds the offered 10"
+            ),
             ("permessage-deflate", ["permessage-deflate; server_no_context_takeover"], "ignored"),
             ("permessage-deflate, permessage-deflate", ["permessage-deflate"], "more than once"),
         ])

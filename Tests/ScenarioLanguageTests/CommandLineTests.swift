@@ -21,9 +21,30 @@ import Testing
         let path = Fixtures.path("invalid/wrong-types.yaml")
         let result = try run(["check", path])
         #expect(result.exitCode == 2)
-        #expect(result.standardOutput == "0 scenarios in 1 file: 6 errors\n")
+        #expect(result.standardOutput == "1 scenario in 1 file, 1 invalid: 6 errors\n")
         #expect(result.standardError.contains("\(path):6:34: error: fragments must be a whole number; found 'many'\n"))
         #expect(result.standardError.components(separatedBy: ": error: ").count == 7)
+    }
+
+    /// The summary counts every scenario of the files, the invalid ones too, and says how many are invalid.
+    @Test func checkCountsInvalidScenariosInTheSummary() throws {
+        let directory = try TestPaths.makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("three.yaml")
+        let yaml = """
+            name: one
+            steps: [{ connect: "ws://127.0.0.1:1/" }]
+            ---
+            name: two
+            steps: [{ connect: "ws://127.0.0.1:1/", bogus: 1 }]
+            ---
+            name: three
+            steps: [{ connect: "ws://127.0.0.1:1/" }]
+            """
+        try yaml.write(to: file, atomically: true, encoding: .utf8)
+        let result = try run(["check", file.path])
+        #expect(result.exitCode == 2)
+        #expect(result.standardOutput == "3 scenarios in 1 file, 1 invalid: 1 error\n", "\(result.standardError)")
     }
 
     @Test func checkCountsCommandLineVariablesAsDefined() throws {
@@ -70,7 +91,7 @@ import Testing
         #expect(list.standardOutput == "\(good.path)\tsmoke\tsmoke\n\(good.path)\tneeds a token\tauth\n")
         let check = try run(["check", good.path])
         #expect(check.exitCode == 2)
-        #expect(check.standardOutput == "2 scenarios in 1 file: 2 errors\n")
+        #expect(check.standardOutput == "2 scenarios in 1 file, 1 invalid: 2 errors\n")
         let broken = directory.appendingPathComponent("b.yaml")
         try "name: [unclosed\n".write(to: broken, atomically: true, encoding: .utf8)
         let withBroken = try run(["list", directory.path])

@@ -121,6 +121,11 @@ import Testing
         #expect(PathNormalizer.lexical("a/./b/../c//d.yaml") == "a/c/d.yaml")
         #expect(PathNormalizer.lexical("../x/../y.yaml") == "../y.yaml")
         #expect(PathNormalizer.absolute("/a/b/../c") == "/a/c")
+        #expect(PathNormalizer.withoutCurrentDirectoryComponents("./a.yaml") == "a.yaml")
+        #expect(PathNormalizer.withoutCurrentDirectoryComponents(".//sub/./b.yaml") == "sub/b.yaml")
+        #expect(PathNormalizer.withoutCurrentDirectoryComponents("/x/./y") == "/x/y")
+        #expect(PathNormalizer.withoutCurrentDirectoryComponents("link/../b.yaml") == "link/../b.yaml")
+        #expect(PathNormalizer.withoutCurrentDirectoryComponents(".") == ".")
     }
 
     @Test func closeWithoutCodeAndExpectCloseWithNoStatus() throws {

@@ -12,7 +12,8 @@ import Testing
 
     @Test func expectedBinaryNeedsExactlyOnePattern() {
         let suite = load(scenario(steps: "  - expect_message: { binary: {} }"))
-        #expect(errorHeaders(suite) == ["test.yaml:5:31: error: binary needs exactly one of hex, base64, prefix_hex"])
+        #expect(
+            errorHeaders(suite) == ["test.yaml:5:31: error: binary needs exactly one of hex, base64, prefix_hex, file"])
     }
 
     @Test func sendFramePayloadNeedsExactlyOneEncoding() {

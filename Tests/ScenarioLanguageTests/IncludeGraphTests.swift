@@ -106,7 +106,7 @@ import Testing
         let result = try ProcessRunner.run(
             TestPaths.wscenarioBinary, ["check", "cyc.yaml"], currentDirectory: root.path, timeout: 60)
         #expect(result.exitCode == 2)
-        #expect(result.standardOutput == "0 scenarios in 1 file: 1 error\n")
+        #expect(result.standardOutput == "1 scenario in 1 file, 1 invalid: 1 error\n")
         #expect(
             result.standardError.hasPrefix(
                 "cyc.yaml:3:14: error: include cycle: cyc.yaml → cyc.yaml; remove one of these includes\n"))

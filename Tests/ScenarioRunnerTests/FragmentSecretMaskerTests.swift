@@ -35,4 +35,17 @@ import Testing
         let binary = masker.feed(Self.pending(0x0, "er2", fin: true), redactor: redactor)
         #expect(binary.map { String(decoding: $0.frame.payload, as: UTF8.self) } == ["hunt", "er2"])
     }
+
+    /// The frames of a message that never ends (the connection failed in the middle) come back on `flush`,
+    /// masked over the pieces that arrived.
+    @Test func anUnfinishedMessageIsFlushedMasked() {
+        var masker = FragmentSecretMasker()
+        let redactor = Redactor(secrets: ["hunter2"])
+        _ = masker.feed(Self.pending(0x1, "pw=hun", fin: false), redactor: redactor)
+        _ = masker.feed(Self.pending(0x0, "ter2 and", fin: false), redactor: redactor)
+        let flushed = masker.flush(redactor: redactor)
+        #expect(flushed.map { String(decoding: $0.frame.payload, as: UTF8.self) } == ["pw=***", "*** and"])
+        #expect(!masker.isHolding)
+        #expect(masker.flush(redactor: redactor).isEmpty)
+    }
 }

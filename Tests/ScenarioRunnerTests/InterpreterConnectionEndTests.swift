@@ -7,6 +7,37 @@ import Testing
 /// How connections end: unasserted protocol errors, `close` after a connection already ended.
 @Suite("Interpreter: connection ends")
 struct InterpreterConnectionEndTests {
+    /// The unasserted violation names the step that was running when it arrived.
+    @Test func anUnassertedViolationNamesTheStepItArrivedIn() async throws {
+        let violation = ConnectionFailure(kind: .protocol, message: "server frame is masked")
+        let harness = try Harness(
+            connector: ScriptedConnector { _ in
+                var script = Script()
+                script.react = { action in
+                    if case .text("trigger") = action {
+                        return [.error(violation), .closed(code: 1002, reason: "", by: .client)]
+                    }
+                    return Script.echo(action)
+                }
+                return script
+            })
+        defer { harness.cleanUp() }
+        let result = try await harness.runOne(
+            """
+            name: later
+            steps:
+              - connect: ws://fake/
+              - send: hello
+              - expect_message: hello
+              - send: trigger
+              - wait: 10ms
+            """)
+        #expect(result.status == .failed)
+        #expect(
+            result.failure?.message.hasPrefix("connection default: server frame is masked (while step 3 ran) — ")
+                == true, "\(String(describing: result.failure?.message))")
+    }
+
     @Test func aProtocolErrorNoStepExpectedFailsTheScenario() async throws {
         let violation = ConnectionFailure(kind: .protocol, message: "text message is not valid UTF-8")
         let harness = try Harness(
@@ -26,8 +57,8 @@ struct InterpreterConnectionEndTests {
         #expect(unasserted.status == .failed)
         #expect(
             unasserted.failure?.message
-                == "connection default: text message is not valid UTF-8 — the server broke the WebSocket protocol "
-                + "and no step expected it (assert it with expect_error: protocol)")
+                == "connection default: text message is not valid UTF-8 (while step 0 ran) — the server broke the "
+                + "WebSocket protocol and no step expected it (assert it with expect_error: protocol)")
         #expect(unasserted.failure?.line == 3, "reported at the connect of that connection")
         #expect(unasserted.failure?.step == "", "not a failed step: every step passed")
         let asserted = try await harness.runOne(

@@ -197,7 +197,7 @@ struct QARound2Tests {
             """, options: options)
         #expect(summary.allPassed)
         let warning = try #require(lines.text.split(separator: "\n").first { $0.contains("warning:") })
-        #expect(warning.hasPrefix("suite/test.yaml:5: warning: leftovers: 1 unconsumed message(s) on default"))
+        #expect(warning.hasPrefix("suite/test.yaml:5: warning: leftovers: 1 unconsumed message on default"))
     }
 
     @Test func emptyDirectoryNamesThePathsSearched() async throws {

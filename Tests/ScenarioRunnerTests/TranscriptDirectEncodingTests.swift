@@ -19,6 +19,7 @@ struct TranscriptDirectEncodingTests {
         payloads.append(Array(("[" + Array(repeating: "12", count: 250).joined(separator: ",") + "]").utf8))
         payloads.append(Array("line one\nline two\ttab \"quoted\" \\ back".utf8))
         payloads.append(Array("carriage\r\nreturn".utf8))
+        payloads.append(Array("delete \u{7F} in ASCII".utf8))
         return payloads
     }()
 

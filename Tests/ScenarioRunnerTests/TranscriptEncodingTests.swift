@@ -13,7 +13,8 @@ struct TranscriptEncodingTests {
     static let strings: [String] = [
         "", "plain", "quote \" and backslash \\ and slash /",
         "\u{0}\u{1}\u{8}\u{B}\u{C}\u{E}\u{1F}\u{7F} nul and friends", "tab\tnew\nline\rreturn\r\nend",
-        "\u{2028}line\u{2029}paragraph\u{2028}", "€ ™ … → ← \u{2027}\u{202A} near the separators",
+        "\u{2028}line\u{2029}paragraph\u{2028}", "\u{85}NEL \u{9B}[31m CSI \u{80}\u{9F}\u{A0}nbsp ¢ \u{7F}",
+        "{\"del\":\"\u{7F}\",\"nel\":\"\u{85}\"}", "€ ™ … → ← \u{2027}\u{202A} near the separators",
         "emoji 👩‍👩‍👧 🇫🇷 é e\u{301}", "{\"a\":1}", "[1,2,3]", "[]", "{}", "{not json", "[1,2",
         "{\"a\":\n1}", "{\"a\":\r\n1}", "[\"x\"]\r\n", "{\u{301}\"a\":1}", "{\"a\":\"\u{2028}\"}",
         "{\"quote\":\"\\\"\",\"emoji\":\"🎉\"}", " {\"a\":1}", "123", "true", "null",
@@ -125,6 +126,17 @@ struct TranscriptEncodingTests {
             #expect(text == expectedText, "\(TranscriptTextRenderer.line(event))")
             #expect(TranscriptTextRenderer.line(event) == LegacyTextRenderer.line(event))
         }
+    }
+
+    /// DEL and the C1 controls (NEL, CSI ...) are written as `\u007f`-style escapes in the text line, as the C0
+    /// ones are, so that a terminal showing the .txt transcript does not act on them; the JSON line keeps them.
+    @Test func deleteAndC1ControlsAreEscapedInTheTextLine() {
+        let event = TranscriptEvent(
+            time: 0, kind: .scenarioStart, fields: [("name", .string("a\u{7F}b\u{85}c\u{9B}d\u{A0}e"))])
+        let (json, text) = TranscriptEncodingTests.encoded(event)
+        #expect(text == "   0.000  scenario_start  name=\"a\\u007fb\\u0085c\\u009bd\u{A0}e\"\n")
+        #expect(TranscriptTextRenderer.line(event) + "\n" == text)
+        #expect(json.contains("a\u{7F}b\u{85}c\u{9B}d"), "the JSON line is unchanged")
     }
 
     @Test func encodingAppendsToWhatIsBuffered() {
@@ -334,7 +346,16 @@ private enum LegacyTextRenderer {
         for (key, value) in event.fields {
             line += "  \(key)=\(render(value))"
         }
-        return line
+        // DEL and the C1 controls are escaped in the text line (JSON leaves them as they are).
+        var escaped = ""
+        for scalar in line.unicodeScalars {
+            if scalar.value >= 0x7F && scalar.value <= 0x9F {
+                escaped += String(format: "\\u%04x", scalar.value)
+            } else {
+                escaped.unicodeScalars.append(scalar)
+            }
+        }
+        return escaped
     }
 
     private static func render(_ value: OutputJSON) -> String {

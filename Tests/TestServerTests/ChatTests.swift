@@ -29,6 +29,37 @@ import Testing
         }
     }
 
+    /// `leave` ends the membership, not the connection (as server.md says): the leaver still gets broadcasts,
+    /// cannot `say`, and its close produces no second `left`.
+    @Test func aLeaverStaysInTheRoomWithoutBeingAMember() async throws {
+        try await withServer { server in
+            let alice = try TestClient(port: server.port, path: "/chat/hall")
+            _ = try alice.readText()
+            try alice.send(text: #"{"type":"join","user":"alice"}"#)
+            _ = try alice.readText()
+            let bob = try TestClient(port: server.port, path: "/chat/hall")
+            _ = try bob.readText()
+            try bob.send(text: #"{"type":"join","user":"bob"}"#)
+            _ = try alice.readText()
+            _ = try bob.readText()
+            try alice.send(text: #"{"type":"leave"}"#)
+            #expect(try alice.readText() == #"{"type":"left","who":"alice","room":"hall"}"#)
+            #expect(try bob.readText() == #"{"type":"left","who":"alice","room":"hall"}"#)
+            try bob.send(text: #"{"type":"say","text":"still there?"}"#)
+            let said = #"{"type":"said","from":"bob","text":"still there?","room":"hall"}"#
+            #expect(try alice.readText() == said)
+            #expect(try bob.readText() == said)
+            try alice.send(text: #"{"type":"say","text":"yes"}"#)
+            #expect(try alice.readText().hasPrefix(#"{"type":"error","message":"#))
+            let carol = try TestClient(port: server.port, path: "/chat/hall")
+            #expect(try carol.readText() == #"{"type":"welcome","room":"hall","members":["bob"]}"#)
+            _ = try alice.close()
+            try bob.send(text: #"{"type":"say","text":"next"}"#)
+            #expect(
+                try bob.readText() == #"{"type":"said","from":"bob","text":"next","room":"hall"}"#, "no second left")
+        }
+    }
+
     @Test func roomsAreSeparate() async throws {
         try await withServer { server in
             let one = try TestClient(port: server.port, path: "/chat/one")

@@ -33,4 +33,31 @@ import Testing
         }
         #expect(documented.contains { $0.wholeMatch(of: pattern) != nil }, "docs/server.md: \(documented)")
     }
+
+    /// A TLS handshake that fails gets its log line too: a client that does not trust the certificate, a plain
+    /// HTTP request on the TLS port.
+    @Test func failedTLSHandshakesAreLogged() throws {
+        let directory = try TestPaths.makeTemporaryDirectory("serve-tls-log")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let certificate = try SelfSignedCertificate(in: directory)
+        let server = try BackgroundProcess(
+            TestPaths.wscenarioBinary,
+            ["serve", "--port", "0", "--tls-cert", certificate.certificatePath, "--tls-key", certificate.keyPath],
+            readyLine: "listening on wss://127.0.0.1:")
+        defer { server.stop() }
+        let url = try #require(server.announcedWord(after: "listening on"))
+        let port = try #require(Int(url.split(separator: ":").last ?? ""))
+        let probe = try ProcessRunner.run(TestPaths.wscenarioBinary, ["probe", url + "/echo"], timeout: 30)
+        #expect(probe.exitCode == 1)
+        let plain = try RawSocket(port: port)
+        try plain.write(Array("GET /echo HTTP/1.1\r\nHost: x\r\n\r\n".utf8))
+        _ = try? plain.readToEnd()
+        let expected = [
+            "TLS handshake failed: the client does not trust the certificate (TLSV1_ALERT_UNKNOWN_CA)",
+            "TLS handshake failed: a plain HTTP request on the TLS port (HTTP_REQUEST)",
+        ]
+        let deadline = Date().addingTimeInterval(5)
+        while Date() < deadline && !expected.allSatisfy({ server.output.contains($0) }) { usleep(20_000) }
+        for line in expected { #expect(server.output.contains(line), "\(server.output)") }
+    }
 }

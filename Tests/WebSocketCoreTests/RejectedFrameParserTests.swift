@@ -51,6 +51,25 @@ import WebSocketCore
         #expect(parser.rejectedFrame?.rsv == 0b100)
     }
 
+    /// RFC 6455 §5.2: the minimal number of bytes MUST be used for the payload length; a 16-bit length under 126
+    /// or a 64-bit length under 65,536 is a protocol violation (1002), the frame kept with its payload.
+    @Test(arguments: [1, 3, 100])
+    func aNonMinimalLengthIsAViolation(chunk: Int) {
+        let (violation16, frame16) = reject([0x81, 126, 0, 2, 0x68, 0x69], chunk: chunk)
+        #expect(violation16?.closeCode == 1002)
+        #expect(violation16?.message == "payload length 2 written in 16 bits (a shorter length field holds it)")
+        #expect(frame16.map { Array($0.payload.readableBytesView) } == [0x68, 0x69])
+        let (violation64, _) = reject(
+            [0x82, 127, 0, 0, 0, 0, 0, 0, 0x01, 0x00] + [UInt8](repeating: 7, count: 256),
+            chunk: chunk)
+        #expect(violation64?.message == "payload length 256 written in 64 bits (a shorter length field holds it)")
+        let (minimal, _) = reject([0x82, 126, 0, 126] + [UInt8](repeating: 1, count: 126), chunk: chunk)
+        #expect(minimal == nil, "126 needs the 16-bit form")
+        let (minimal64, _) = reject(
+            [0x82, 127, 0, 0, 0, 0, 0, 1, 0, 0] + [UInt8](repeating: 1, count: 65_536), chunk: max(chunk, 1000))
+        #expect(minimal64 == nil, "65,536 needs the 64-bit form")
+    }
+
     @Test func anAbsurdLengthIsKeptAsAHeaderWithoutPayload() {
         let (violation, frame) = reject([0x82, 127, 0, 0, 0x01, 0, 0, 0, 0, 0], chunk: 1)
         #expect(violation?.closeCode == 1009)

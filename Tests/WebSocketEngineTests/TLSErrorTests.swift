@@ -42,12 +42,14 @@ import WebSocketEngine
             #expect(error.kind == .tls)
             #expect(
                 error.message
-                    == "TLS handshake with 127.0.0.1:\(port) failed: certificate verify failed (CERTIFICATE_VERIFY_FAILED)"
+                    == "TLS handshake with 127.0.0.1:\(port) failed: certificate verify failed: the certificate "
+                    + "CN=server is self-signed and not trusted (CERTIFICATE_VERIFY_FAILED)"
             )
             // The contract's example `message: /certificate/` matches.
             #expect(error.message.contains("certificate"))
             Self.expectReadable(error.message)
             #expect(eventNames(inbox) == ["error tls"], "no opening handshake was sent: TLS failed first")
+            #expect(result.request == nil, "the result has no request either")
         }
     }
 
@@ -169,6 +171,21 @@ import WebSocketEngine
         #expect(badError.kind == .tls)
         #expect(badError.message == "cannot load the certificate file \(garbage): not a PEM certificate")
         Self.expectReadable(badError.message)
+        // A passphrase-protected key is named as such.
+        let plainKey = try SelfSignedCertificate(in: directory, name: "client")
+        let encrypted = directory.appendingPathComponent("encrypted.key").path
+        let openssl = try ProcessRunner.run(
+            "/usr/bin/openssl",
+            ["pkey", "-in", plainKey.keyPath, "-aes256", "-passout", "pass:secret", "-out", encrypted], timeout: 60)
+        #expect(openssl.exitCode == 0, "\(openssl.standardError)")
+        let (encryptedKey, _) = await connect("wss://127.0.0.1:1/") {
+            $0.tls.certificateFile = plainKey.certificatePath
+            $0.tls.keyFile = encrypted
+        }
+        #expect(
+            encryptedKey.error?.message == "cannot load the private key file \(encrypted): it is encrypted "
+                + "(passphrase-protected), and wscenario needs an unencrypted PEM private key",
+            "\(String(describing: encryptedKey.error))")
         let (badKey, _) = await connect("wss://127.0.0.1:1/") { $0.tls.keyFile = garbage }
         #expect(badKey.error?.message.hasPrefix("cannot load the private key file \(garbage)") == true)
         // A valid key of another certificate.

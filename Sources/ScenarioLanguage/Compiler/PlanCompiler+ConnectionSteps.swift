@@ -1,3 +1,5 @@
+import Foundation
+
 extension PlanCompiler {
     func connect(_ value: YAMLNode, step: YAMLNode) -> StepKind? {
         let allowed = ["as", "url", "headers", "subprotocols", "origin", "extensions", "timeout", "tls"]
@@ -46,21 +48,30 @@ extension PlanCompiler {
     func tls(_ node: YAMLNode) -> TLSSettings? {
         let allowed = ["ca", "cert", "key", "insecure", "server_name"]
         guard let keys = mapping(node, "tls", allowed: allowed) else { return nil }
-        /// A file path, rendered when the step runs. Not looked for now: the files may be made for the run (the
-        /// connection says so if they are missing).
+        /// A file path, rendered when the step runs. The files may be made for the run (the connection says so
+        /// if they are missing), so a literal path that is missing or not PEM now is a warning, not an error.
         func path(_ key: String) -> Template? {
-            guard let pair = keys[key] else { return nil }
-            return template(pair.value, key)
+            guard let pair = keys[key], let template = template(pair.value, key) else { return nil }
+            if let literal = template.literalValue { checkTLSFile(literal, key: key, pair.value) }
+            return template
         }
         if (keys["cert"] == nil) != (keys["key"] == nil) {
             error("tls needs both cert and key for a client certificate", node)
         }
         var serverName: Template?
         if let pair = keys["server_name"], let template = template(pair.value, "server_name") {
-            if template.literalValue?.isEmpty == true {
-                error(
-                    "server_name must be a host name, e.g. example.com (leave it out to use the URL's host)", pair.value
-                )
+            if let literal = template.literalValue {
+                if literal.isEmpty {
+                    error(
+                        "server_name must be a host name, e.g. example.com (leave it out to use the URL's host)",
+                        pair.value)
+                } else if literal.unicodeScalars.contains(where: {
+                    $0.properties.isWhitespace || $0.properties.generalCategory == .control
+                }) {
+                    error(
+                        "server_name must be a host name such as example.com, without spaces or control characters; "
+                            + "found \(literal.debugDescription)", pair.value)
+                }
             }
             serverName = template
         }
@@ -68,6 +79,26 @@ extension PlanCompiler {
             ca: path("ca"), certificate: path("cert"), key: path("key"),
             insecure: keys["insecure"].flatMap { bool($0.value, "insecure") } ?? false,
             serverName: serverName, directory: directories.last ?? "")
+    }
+
+    /// Warns about a literal `tls:` file that does not exist or is not PEM (`-----BEGIN`) as the scenario is
+    /// checked.
+    private func checkTLSFile(_ path: String, key: String, _ node: YAMLNode) {
+        let resolved = resolve(path: path)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: resolved, isDirectory: &isDirectory), !isDirectory.boolValue
+        else {
+            warning(
+                "tls \(key) file '\(path)' not found (looked for \(resolved)); the connection fails unless it is "
+                    + "made before the step runs (paths are relative to the scenario file)", node)
+            return
+        }
+        guard let handle = FileHandle(forReadingAtPath: resolved) else { return }
+        defer { try? handle.close() }
+        let start = String(decoding: handle.readData(ofLength: 64 * 1024), as: UTF8.self)
+        if !start.contains("-----BEGIN ") {
+            warning("tls \(key) file '\(path)' is not a PEM file (no -----BEGIN ...----- line)", node)
+        }
     }
 
     func expectHandshake(_ value: YAMLNode, step: YAMLNode) -> StepKind? {
@@ -84,8 +115,24 @@ extension PlanCompiler {
                 status: keys["status"].flatMap { integer($0.value, "status", in: 100...599) } ?? 101,
                 headers: keys["headers"].map { headerExpectations($0.value, "headers") } ?? [],
                 subprotocol: subprotocol,
-                extensions: keys["extensions"].flatMap { stringList($0.value, "extensions") },
+                extensions: keys["extensions"].flatMap { expectedExtensions($0.value) },
                 within: within(keys)))
+    }
+
+    /// `expect_handshake`'s `extensions`: one extension per item, its name first, as in the header
+    /// (`permessage-deflate` or `"permessage-deflate; server_no_context_takeover"`).
+    private func expectedExtensions(_ node: YAMLNode) -> [String]? {
+        guard let list = stringList(node, "extensions") else { return nil }
+        for item in list {
+            let name = item.split(separator: ";", omittingEmptySubsequences: false).first ?? ""
+            if name.trimmingCharacters(in: .whitespaces).isEmpty || item.contains(",") {
+                error(
+                    "each item of extensions is one extension as in the header: its name, then any parameters it "
+                        + "must have (\"permessage-deflate; server_no_context_takeover\"); found '\(item)'", node)
+                return nil
+            }
+        }
+        return list
     }
 
     func expectError(_ value: YAMLNode, step: YAMLNode) -> StepKind? {

@@ -9,6 +9,13 @@ extension PlanCompiler {
         guard let fileNode = require(keys, "file", "include", value), let path = string(fileNode, "file") else {
             return nil
         }
+        // Included files are compiled with the scenario, before any variable has a value.
+        if path.contains("${") {
+            error(
+                "include cannot use ${...} in its file: write the path itself (it is read when the scenario is "
+                    + "loaded, relative to the including file)", fileNode)
+            return nil
+        }
         let resolved = PathNormalizer.lexical(resolve(path: path))
         if scope.includeStack.contains(resolved) {
             let start = scope.includeStack.firstIndex(of: resolved) ?? 0

@@ -1,3 +1,5 @@
+import Foundation
+
 extension PlanCompiler {
     static let matcherKeys = ["text", "regex", "contains", "json", "json_exact", "binary", "jsonpath"]
 
@@ -33,8 +35,9 @@ extension PlanCompiler {
     }
 
     private func binaryPattern(_ node: YAMLNode) -> BinaryPattern? {
-        let allowed = ["hex", "base64", "prefix_hex"]
+        let allowed = ["hex", "base64", "prefix_hex", "file"]
         guard let (key, pair) = exactlyOne(node, "binary", allowed: allowed) else { return nil }
+        if key == "file" { return expectedFile(pair.value).map(BinaryPattern.exact) }
         guard let value = bytes(pair.value, encoding: key == "base64" ? "base64" : "hex", what: key) else {
             return nil
         }
@@ -42,6 +45,28 @@ extension PlanCompiler {
         case .decoded(let bytes): return key == "prefix_hex" ? .prefix(bytes) : .exact(bytes)
         case .deferred(let encoded): return .encoded(encoded, prefix: key == "prefix_hex")
         }
+    }
+
+    /// The bytes of a `binary: { file: }` expectation, read when the scenario is loaded (relative to it).
+    private func expectedFile(_ node: YAMLNode) -> [UInt8]? {
+        guard let path = string(node, "file") else { return nil }
+        if path.contains("${") {
+            error(
+                "binary file cannot use ${...}: write the path itself (it is read when the scenario is loaded, "
+                    + "relative to the scenario file)", node)
+            return nil
+        }
+        let resolved = resolve(path: path)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: resolved, isDirectory: &isDirectory), !isDirectory.boolValue,
+            let data = FileManager.default.contents(atPath: resolved)
+        else {
+            error(
+                "binary file '\(path)' not found (looked for \(resolved)); paths are relative to the scenario file",
+                node)
+            return nil
+        }
+        return Array(data)
     }
 
     /// A `hex:` or `base64:` string: decoded now, or, when it has placeholders, kept for its step to decode.

@@ -28,6 +28,12 @@ extension PlanCompiler {
         guard let (key, pair) = exactlyOne(node, "binary", allowed: ["hex", "base64", "file"]) else { return nil }
         if key == "file" {
             guard let path = string(pair.value, "file") else { return nil }
+            if path.contains("${") {
+                error(
+                    "binary file cannot use ${...}: write the path itself (it is checked when the scenario is "
+                        + "loaded, relative to the scenario file)", pair.value)
+                return nil
+            }
             let resolved = resolve(path: path)
             var isDirectory: ObjCBool = false
             if !FileManager.default.fileExists(atPath: resolved, isDirectory: &isDirectory) || isDirectory.boolValue {

@@ -162,6 +162,10 @@ final class PlanCompiler {
     /// `true` or `false`.
     func bool(_ node: YAMLNode, _ what: String) -> Bool? {
         guard let text = string(node, what, expected: "true or false") else { return nil }
+        if text.contains("${") {
+            error("\(what) cannot use ${...}: write true or false itself", node)
+            return nil
+        }
         switch node.isPlain || node.standardTag == "bool" ? text : "" {
         case "true", "True", "TRUE": return true
         case "false", "False", "FALSE": return false

@@ -18,6 +18,15 @@ public enum PathNormalizer {
         return "/" + components.joined(separator: "/")
     }
 
+    /// `path` with `.` components and repeated slashes removed (`./a.yaml` is `a.yaml`, `dir//./b.yaml` is
+    /// `dir/b.yaml`); `..` stays, as a symbolic link before it would change what it means. For showing paths.
+    public static func withoutCurrentDirectoryComponents(_ path: String) -> String {
+        guard path.contains("./") || path.contains("//") || path.hasSuffix("/.") else { return path }
+        let components = path.split(separator: "/", omittingEmptySubsequences: true).filter { $0 != "." }
+        let body = components.joined(separator: "/")
+        return path.hasPrefix("/") ? "/" + body : (body.isEmpty ? "." : body)
+    }
+
     /// `path` with `.`, `..` and repeated slashes removed, staying relative when it was relative.
     public static func lexical(_ path: String) -> String {
         var components: [Substring] = []

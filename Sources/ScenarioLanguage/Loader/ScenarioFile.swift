@@ -7,4 +7,6 @@ public struct ScenarioFile: Sendable {
     public var scenarios: [Scenario]
     /// Whether the file has at least one error.
     public var hasErrors: Bool
+    /// How many scenario documents the file holds, valid or not (`scenarios` lists only those that compiled).
+    public var documentCount: Int
 }

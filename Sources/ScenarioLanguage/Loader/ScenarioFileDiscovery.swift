@@ -24,10 +24,10 @@ enum ScenarioFileDiscovery {
             }
             files += search(directory: path, visited: &visitedDirectories)
         }
-        // Each file once, whatever the paths or links it was reached through.
+        // Each file once, whatever the paths or links it was reached through; shown without `./` (`run .`).
         var seen: Set<String> = []
         var seenFiles: Set<FileIdentity> = []
-        let unique = files.filter { file in
+        let unique = files.map(PathNormalizer.withoutCurrentDirectoryComponents).filter { file in
             guard seen.insert(PathNormalizer.absolute(file)).inserted else { return false }
             return FileIdentity(path: file).map { seenFiles.insert($0).inserted } ?? true
         }

@@ -39,8 +39,10 @@ public struct ScenarioLoader: Sendable {
             compiler.directories = [(path as NSString).deletingLastPathComponent]
             compiler.scope.includeStack = [PathNormalizer.lexical(path)]
             var scenarios: [Scenario] = []
+            var documentCount = 0
             if let entry = cache.entry(for: path) {
                 scenarios = compileDocuments(entry.result.documents, compiler: compiler)
+                documentCount = entry.result.documents.filter { !$0.isNull }.count
                 if entry.result.errors.isEmpty, entry.result.documents.allSatisfy(\.isNull) {
                     collector.warning(
                         "this file holds no scenario: add 'name:' and 'steps:'",
@@ -54,7 +56,9 @@ public struct ScenarioLoader: Sendable {
             graph.reachable[PathNormalizer.absolute(path)] = compiler.included
             let diagnostics = collector.diagnostics.sorted(by: Self.sourceOrder)
             let hasErrors = diagnostics.contains { $0.severity == .error }
-            results.append((ScenarioFile(path: path, scenarios: scenarios, hasErrors: hasErrors), diagnostics))
+            let file = ScenarioFile(
+                path: path, scenarios: scenarios, hasErrors: hasErrors, documentCount: documentCount)
+            results.append((file, diagnostics))
         }
         let roots = graph.fragmentRoots()
         var kept: [ScenarioFile] = []

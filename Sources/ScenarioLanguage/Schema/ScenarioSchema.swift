@@ -173,6 +173,7 @@ public enum ScenarioSchema {
                         ("hex", B.typed("string", "Exact bytes in hex.")),
                         ("base64", B.typed("string", "Exact bytes in base64.")),
                         ("prefix_hex", B.typed("string", "The message starts with these bytes (hex).")),
+                        ("file", B.typed("string", "Exact bytes: a file's, relative to the scenario file.")),
                     ], extra: [("minProperties", 1), ("maxProperties", 1)])
             ),
             (

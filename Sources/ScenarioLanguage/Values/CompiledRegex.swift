@@ -81,6 +81,29 @@ public struct CompiledRegex: @unchecked Sendable, CustomStringConvertible {
         return expression.firstMatch(in: text, options: [], range: range) != nil
     }
 
+    /// Whether ICU gave up evaluating the expression on `text` (its backtracking stack limit, e.g. `^(a|b)*$` on a
+    /// few hundred thousand characters): `matches` then says no although the text was never fully looked at.
+    public func gaveUp(on text: String) -> Bool {
+        guard let expression else { return false }
+        let range = NSRange(text.startIndex..<text.endIndex, in: text)
+        var failed = false
+        expression.enumerateMatches(in: text, options: [.reportCompletion], range: range) { _, flags, stop in
+            if flags.contains(.internalError) {
+                failed = true
+                stop.pointee = true
+            }
+        }
+        return failed
+    }
+
+    /// Why a regex that did not match `text` did not: the usual `does not match`, or that ICU gave up on it.
+    public func mismatchReason(_ text: String) -> String {
+        guard gaveUp(on: text) else { return "does not match \(self)" }
+        return "could not be checked against \(self): the regular expression engine gave up on this text of "
+            + "\(text.count) characters (its backtracking limit); write the pattern so that it backtracks less, "
+            + "e.g. a character class [ab]* instead of an alternation (a|b)*"
+    }
+
     /// The first capture group of the first match (or the whole match when the pattern has no group).
     public func firstGroup(in text: String) -> String? {
         guard let expression else { return nil }

@@ -136,6 +136,13 @@ struct YAMLDocumentReader {
                 }
                 return (make(message, context.mark), nil)
             }
+            if problem.hasPrefix("Maximum nesting level reached") {
+                // libyaml's own words name its C API; what the author can do about it is flatten the file.
+                let message =
+                    "invalid YAML: mappings and lists nest too deeply here (libyaml's limit is 1000 levels); "
+                    + "flatten the structure, e.g. move nested steps into an included file"
+                return (make(message, mark), nil)
+            }
             var message = "invalid YAML: \(problem)"
             if let context { message += " (\(context.text) at line \(context.mark.line))" }
             message += "; check the indentation and quoting here"

@@ -86,7 +86,9 @@ public struct FrameRecord: Sendable, Equatable {
         let clear = rsv.count == 3 && !rsv.contains(true)
         fields.append(("rsv", clear ? FrameRecord.clearRSV : .array(rsv.map { .bool($0) })))
         if masked { fields.append(("masked", .bool(true))) }
-        var preferText = preferText
+        // A server's frame with RSV1 set that was not inflated (no extension negotiated, or data that does not
+        // inflate) carries extension data, not the message's text: it is shown as base64.
+        var preferText = preferText && !(rsv.first == true && !compressed && !masked)
         if opcode == 0x8 {
             if payload.count >= 2, payload.count == payloadLength {
                 fields.append(("code", .int(Int(payload[0]) << 8 | Int(payload[1]))))

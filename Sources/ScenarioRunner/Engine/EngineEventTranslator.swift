@@ -79,7 +79,7 @@ final class EngineEventTranslator: @unchecked Sendable {
     static func response(_ head: HTTPResponseHead) -> HandshakeResponse {
         HandshakeResponse(
             status: head.status, reason: head.reason, headers: head.headers.fields.map { ($0.name, $0.value) },
-            body: Array(head.body.readableBytesView))
+            body: Array(head.body.readableBytesView), bodyTruncated: head.bodyTruncated)
     }
 
     static func failure(_ error: WebSocketError) -> ConnectionFailure {
@@ -97,6 +97,8 @@ final class EngineEventTranslator: @unchecked Sendable {
             kind = .handshake
             message = "invalid configuration: " + message
         }
-        return ConnectionFailure(kind: kind, message: message, response: error.response.map(response))
+        return ConnectionFailure(
+            kind: kind, message: message, response: error.response.map(response),
+            closeCode: error.closeCode.map(Int.init))
     }
 }

@@ -22,7 +22,13 @@ final class ConnectionState: @unchecked Sendable {
     @exclusivity(unchecked) private var closedStorage: (code: Int, reason: String, by: CloseSide)?
     private var errorStorage: ConnectionFailure?
     private var clientCloseSent = false
+    /// Whether a close frame went out (from `close`, `send_frame` or as the answer to the server's close).
+    private var closeFrameSentStorage = false
     @exclusivity(unchecked) private var errorSeen = false
+    /// The first error of the connection, kept after `expect_error` consumed it.
+    private var firstErrorStorage: ConnectionFailure?
+    /// The step that was running when the pending error arrived (`"1"`, `"3.1"`), if one was.
+    private var pendingErrorStepStorage: String?
     @exclusivity(unchecked) private var epoch = 0
     /// Every message before this index is consumed.
     @exclusivity(unchecked) private var firstUnconsumed = 0
@@ -31,6 +37,8 @@ final class ConnectionState: @unchecked Sendable {
     /// Holds the frames of a fragmented text message back until its end, to mask secrets cut across frames.
     @exclusivity(unchecked) private var secretMasker = FragmentSecretMasker()
     @exclusivity(unchecked) private var incomingFragments = FragmentTracker()
+    /// The same for the server's fragmented text messages (used only while the scenario has secrets).
+    @exclusivity(unchecked) private var incomingSecretMasker = FragmentSecretMasker()
 
     init(name: String, transcript: TranscriptWriter, steps: StepTracker, clock: @escaping @Sendable () -> UInt64) {
         self.name = name
@@ -46,6 +54,8 @@ final class ConnectionState: @unchecked Sendable {
     var serverClose: (code: Int?, reason: String)? { lock.withLock { serverCloseStorage } }
     var closed: (code: Int, reason: String, by: CloseSide)? { lock.withLock { closedStorage } }
     var pendingError: ConnectionFailure? { lock.withLock { errorStorage } }
+    /// The step that was running when the pending error arrived from the transport, if one was.
+    var pendingErrorStep: String? { lock.withLock { pendingErrorStepStorage } }
     /// Open: upgraded and not yet closed or failed.
     var isOpen: Bool { lock.withLock { connectionStorage != nil && closedStorage == nil && !errorSeen } }
     /// The connection when it can be used: upgraded, not closed, no pending error (one lock, for every send).
@@ -54,10 +64,14 @@ final class ConnectionState: @unchecked Sendable {
     }
     /// Whether the connection failed with an error (asserted or not).
     var failed: Bool { lock.withLock { errorSeen } }
+    /// The first error the connection failed with, whether `expect_error` asserted it or not.
+    var firstError: ConnectionFailure? { lock.withLock { firstErrorStorage } }
     /// Whether no more messages can arrive.
     var isTerminated: Bool { lock.withLock { closedStorage != nil || connectionStorage == nil || errorSeen } }
     /// Whether the client sent a close frame.
     var clientClosed: Bool { lock.withLock { clientCloseSent } }
+    /// Whether any close frame went out on the connection (`send_frame` with opcode 8 included).
+    var closeFrameSent: Bool { lock.withLock { closeFrameSentStorage } }
 
     /// How many data messages arrived so far.
     var messageCount: Int { lock.withLock { messages.count } }
@@ -94,10 +108,14 @@ final class ConnectionState: @unchecked Sendable {
             closedStorage = nil
             errorStorage = nil
             clientCloseSent = false
+            closeFrameSentStorage = false
             errorSeen = false
+            firstErrorStorage = nil
+            pendingErrorStepStorage = nil
             outgoingFragments = FragmentTracker()
             incomingFragments = FragmentTracker()
             secretMasker = FragmentSecretMasker()
+            incomingSecretMasker = FragmentSecretMasker()
             return epoch
         }
         signal.signal()
@@ -116,6 +134,7 @@ final class ConnectionState: @unchecked Sendable {
         lock.withLock {
             errorStorage = failure
             errorSeen = true
+            if firstErrorStorage == nil { firstErrorStorage = failure }
             if let response = failure.response { handshakeStorage = response }
         }
         signal.signal()
@@ -170,7 +189,7 @@ final class ConnectionState: @unchecked Sendable {
                 ("headers", transcript.currentRedactor.headersJSON(response.headers)),
             ]
             if !response.reason.isEmpty { fields.insert(("reason", .string(response.reason)), at: 1) }
-            if !response.body.isEmpty { fields.append(("body", .string(response.bodyText))) }
+            if !response.body.isEmpty { fields += response.bodyFields }
             transcript.record(.handshakeResponse, connection: name, step: step, at: nanos, fields)
             update { handshakeStorage = response }
         case .frameOut(let frame):
@@ -180,6 +199,7 @@ final class ConnectionState: @unchecked Sendable {
             let redactor = fragmented ? transcript.currentRedactor : Redactor.none
             let (preferText, ready) = lock.withLock { () -> (Bool, [FragmentSecretMasker.Pending]?) in
                 let preferText = outgoingFragments.prefersText(frame)
+                if frame.opcode == 0x8 && epoch == eventEpoch { closeFrameSentStorage = true }
                 guard fragmented || secretMasker.isHolding else { return (preferText, nil) }
                 let entry = FragmentSecretMasker.Pending(frame: frame, nanos: nanos, step: step, preferText: preferText)
                 return (preferText, secretMasker.feed(entry, redactor: redactor))
@@ -189,11 +209,7 @@ final class ConnectionState: @unchecked Sendable {
                     .frameOut, connection: name, step: step, at: nanos, frame: frame, preferText: preferText)
                 break
             }
-            for entry in ready {
-                transcript.recordFrame(
-                    .frameOut, connection: name, step: entry.step, at: entry.nanos, frame: entry.frame,
-                    preferText: entry.preferText)
-            }
+            recordHeld(.frameOut, ready)
         case .bytesOut(let bytes):
             changesState = false
             transcript.record(
@@ -201,10 +217,25 @@ final class ConnectionState: @unchecked Sendable {
                 PayloadRecord.fields(bytes, preferText: false, after: ("raw", .bool(true))))
         case .frameIn(let frame):
             // A pong or close frame is followed by its own `.pong` / `.closeReceived` event.
+            // A frame of a fragmented text message is held back (to mask secrets cut across frames) only while the
+            // scenario has secrets; every other one is recorded at once.
             changesState = false
-            let preferText = lock.withLock { incomingFragments.prefersText(frame) }
-            transcript.recordFrame(
-                .frameIn, connection: name, step: step, at: nanos, frame: frame, preferText: preferText)
+            let fragmented = !frame.fin || frame.opcode == 0
+            let redactor = fragmented ? transcript.currentRedactor : Redactor.none
+            let (preferText, ready) = lock.withLock { () -> (Bool, [FragmentSecretMasker.Pending]?) in
+                let preferText = incomingFragments.prefersText(frame)
+                guard (fragmented && !redactor.isEmpty) || incomingSecretMasker.isHolding else {
+                    return (preferText, nil)
+                }
+                let entry = FragmentSecretMasker.Pending(frame: frame, nanos: nanos, step: step, preferText: preferText)
+                return (preferText, incomingSecretMasker.feed(entry, redactor: redactor))
+            }
+            guard let ready else {
+                transcript.recordFrame(
+                    .frameIn, connection: name, step: step, at: nanos, frame: frame, preferText: preferText)
+                break
+            }
+            recordHeld(.frameIn, ready)
         case .message(let isText, let data):
             // The transcript shows at most `PayloadRecord.limit` bytes: copy only those (and one more, so that
             // the record still sees that the payload is longer), then give the real length.
@@ -219,6 +250,7 @@ final class ConnectionState: @unchecked Sendable {
         case .closeReceived(let code, let reason):
             update { serverCloseStorage = (code, reason) }
         case .closed(let code, let reason, let by):
+            flushHeldFrames()
             var first = lock.withLock { epoch != eventEpoch }
             update {
                 if closedStorage == nil {
@@ -234,17 +266,42 @@ final class ConnectionState: @unchecked Sendable {
                     ])
             }
         case .error(let failure):
+            flushHeldFrames()
             transcript.record(
                 .error, connection: name, step: step, at: nanos,
                 [
                     ("kind", .string(failure.kind.rawValue)), ("message", .string(failure.message)),
                 ])
             update {
-                if errorStorage == nil { errorStorage = failure }
+                if errorStorage == nil {
+                    errorStorage = failure
+                    pendingErrorStepStorage = step
+                }
+                if firstErrorStorage == nil { firstErrorStorage = failure }
                 errorSeen = true
             }
         }
         // Only what a step can wait for wakes the waiting step (not every frame record).
         if changesState { signal.signal() }
+    }
+
+    /// Records frames the secret masker held back, with the step and time of their arrival.
+    private func recordHeld(_ kind: TranscriptEventKind, _ entries: [FragmentSecretMasker.Pending]) {
+        for entry in entries {
+            transcript.recordFrame(
+                kind, connection: name, step: entry.step, at: entry.nanos, frame: entry.frame,
+                preferText: entry.preferText)
+        }
+    }
+
+    /// Records the frames of a fragmented message that will not be finished (the connection failed or closed),
+    /// before the event that ends it.
+    private func flushHeldFrames() {
+        let redactor = transcript.currentRedactor
+        let (outgoing, incoming) = lock.withLock {
+            (secretMasker.flush(redactor: redactor), incomingSecretMasker.flush(redactor: redactor))
+        }
+        recordHeld(.frameOut, outgoing)
+        recordHeld(.frameIn, incoming)
     }
 }

@@ -14,7 +14,7 @@ extension ScenarioInterpreter {
             }
             guard !left.isEmpty else { continue }
             lines.append(
-                "\(left.count) unconsumed message(s) on \(name): "
+                "\(left.count) unconsumed \(left.count == 1 ? "message" : "messages") on \(name): "
                     + left.prefix(5).map { "#\($0.index) \($0.preview)" }.joined(separator: ", ")
                     + (left.count > 5 ? ", …" : ""))
         }
@@ -48,7 +48,9 @@ extension ScenarioInterpreter {
         for (name, state) in connections.sorted(by: { $0.key < $1.key }) {
             guard let error = state.pendingError, error.kind == .protocol else { continue }
             if lines.isEmpty, let connect = connectLocations[name] { location = connect }
-            lines.append("connection \(name): \(error.message)")
+            lines.append(
+                "connection \(name): \(error.message)"
+                    + (state.pendingErrorStep.map { " (while step \($0) ran)" } ?? ""))
         }
         guard !lines.isEmpty else { return nil }
         // Reported at the `connect` of the connection (not a failed step: every step passed).

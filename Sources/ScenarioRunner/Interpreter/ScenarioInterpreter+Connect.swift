@@ -1,4 +1,5 @@
 import Foundation
+import PerMessageDeflate
 import ScenarioLanguage
 import WebSocketEngine
 
@@ -25,6 +26,13 @@ extension ScenarioInterpreter {
         for (name, value) in fields
         where ScenarioInterpreter.breaksTheRequest(name) || ScenarioInterpreter.breaksTheRequest(value) {
             throw StepFailure("header \(name): a header name or value cannot contain a line break or NUL")
+        }
+        // `check` warns about tls: with a literal ws:// URL; one that comes from a variable is found here.
+        if step.tls != nil, step.url.literalValue == nil, url.lowercased().hasPrefix("ws://") {
+            let warning =
+                "connection \(step.connection): tls has no effect on the ws:// URL '\(url)'"
+                + "\(ScenarioInterpreter.origins(of: step.url)): use wss:// (or drop tls:)"
+            if !warnings.contains(warning) { warnings.append(warning) }
         }
         let request = ConnectRequest(
             url: url, headers: headers, subprotocols: subprotocols, origin: origin,
@@ -171,12 +179,11 @@ extension ScenarioInterpreter {
             }
         }
         if let expected = step.extensions {
-            let actual = ScenarioInterpreter.extensionNames(response)
-            // Extension names are tokens, compared without regard to case (as the engine negotiates them).
-            if Set(actual.map { $0.lowercased() }) != Set(expected.map { $0.lowercased() }) {
+            let actual = ExtensionElement.parse(response.values("Sec-WebSocket-Extensions"))
+            if !ScenarioInterpreter.extensions(ExtensionElement.parse(expected), match: actual) {
                 problems.append(
                     "extensions: expected [\(expected.joined(separator: ", "))], "
-                        + "got [\(actual.joined(separator: ", "))]"
+                        + "got [\(actual.map(\.headerValue).joined(separator: ", "))]"
                 )
             }
         }
@@ -188,11 +195,21 @@ extension ScenarioInterpreter {
         if step.status != 101 { state.consumeError() }
     }
 
-    /// Names of the negotiated extensions (`permessage-deflate; client_max_window_bits` → `permessage-deflate`).
-    static func extensionNames(_ response: HandshakeResponse) -> [String] {
-        response.values("Sec-WebSocket-Extensions").flatMap { $0.split(separator: ",") }.compactMap {
-            $0.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces) }
-        }.filter { !$0.isEmpty }
+    /// Whether the negotiated extensions are the expected ones: the same names (tokens, compared without regard to
+    /// case, in any order), and every parameter an expected item names present in the answer's element of that
+    /// name, with the same value when the item gives one (`client_max_window_bits` matches any value).
+    static func extensions(_ expected: [ExtensionElement], match actual: [ExtensionElement]) -> Bool {
+        guard Set(expected.map(\.name)) == Set(actual.map(\.name)) else { return false }
+        return expected.allSatisfy { item in
+            item.parameters.allSatisfy { parameter in
+                actual.contains { element in
+                    element.name == item.name
+                        && element.parameters.contains {
+                            $0.name == parameter.name && (parameter.value == nil || $0.value == parameter.value)
+                        }
+                }
+            }
+        }
     }
 
     /// Problems with expected headers, one line each.

@@ -201,7 +201,10 @@ extension ScenarioInterpreter {
         let state = try existingState(step.connection)
         let ignores = try resolvedIgnores()
         let firstNew = state.messageCount
-        let deadline = environment.monotonicNanos() &+ step.duration.nanoseconds
+        let start = environment.monotonicNanos()
+        let deadline = start &+ step.duration.nanoseconds
+        // A connection that ends during the step (the server's close, a drop, a violation) is not silence.
+        let endedBefore = state.isTerminated || state.serverClose != nil
         while true {
             let generation = state.signal.current
             var scanned = firstNew
@@ -217,6 +220,12 @@ extension ScenarioInterpreter {
             }
             if Task.isCancelled { throw ScenarioInterrupted() }
             let now = environment.monotonicNanos()
+            if !endedBefore, state.isTerminated || state.serverClose != nil {
+                throw StepFailure(
+                    "expected silence on \(step.connection) for \(step.duration.shortDescription), but the connection "
+                        + "ended after \(Duration.nanoseconds(Int64(now &- start)).shortDescription): \(describeEnd(state)) "
+                        + "(expect_close asserts a close)")
+            }
             if now >= deadline { return }
             await state.signal.wait(since: generation, timeoutNanos: deadline - now)
         }
@@ -283,11 +292,21 @@ extension ScenarioInterpreter {
         var problems: [String] = []
         if let codes = step.codes, !codes.contains(where: { Int($0) == code }) {
             let expected = codes.map(String.init).joined(separator: " or ")
-            problems.append(
-                code == 1006
-                    ? "expected close code \(expected), but the connection ended without a close frame (1006)"
-                    : "expected close code \(expected), got \(code)"
-                        + (reason.isEmpty ? "" : " (reason \(OutputJSON.string(reason).serialized()))"))
+            if code == 1006, state.serverClose == nil, let failure = state.firstError, failure.kind == .protocol {
+                // wscenario failed the connection itself (an asserted violation): no close of the server is read
+                // after that, so the only close there is, is the client's.
+                let sent = failure.closeCode.map { " and sent close \($0)" } ?? ""
+                problems.append(
+                    "expected close code \(expected) from the server, but wscenario failed the connection after a "
+                        + "protocol error (\(failure.message))\(sent); nothing the server sends after that is "
+                        + "read, its close frame included (RFC 6455 §7.1.7), so the close counts as 1006")
+            } else {
+                problems.append(
+                    code == 1006
+                        ? "expected close code \(expected), but the connection ended without a close frame (1006)"
+                        : "expected close code \(expected), got \(code)"
+                            + (reason.isEmpty ? "" : " (reason \(OutputJSON.string(reason).serialized()))"))
+            }
         }
         if let expected = step.reason, !(try matches(expected, reason)) {
             problems.append(

@@ -64,7 +64,7 @@ extension ScenarioInterpreter {
         var responseFields: [(String, OutputJSON)] = [("status", .int(response.status))]
         if !response.reason.isEmpty { responseFields.append(("reason", .string(response.reason))) }
         responseFields.append(("headers", transcript.currentRedactor.headersJSON(response.headers)))
-        if !response.body.isEmpty { responseFields += ScenarioInterpreter.bodyFields(response.body) }
+        if !response.body.isEmpty { responseFields += response.bodyFields }
         let duration = ScenarioInterpreter.micro(Double(finished &- started) / 1e9)
         responseFields.append(("duration", .double(duration)))
         transcript.record(.httpResponse, step: tracker.current, at: finished, responseFields)

@@ -345,6 +345,7 @@ final class ScenarioInterpreter {
             return "the server refused the upgrade with \(response.status)"
         }
         if state.connection == nil { return "it never opened" }
+        if state.closeFrameSent { return "closing: wscenario sent a close frame, which the server has not answered" }
         return "open"
     }
 }

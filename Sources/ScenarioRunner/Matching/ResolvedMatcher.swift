@@ -67,7 +67,7 @@ enum ResolvedMatcher: Sendable {
             return ExactText.equal(actual, expected) ? [] : [TextDiff.describe(expected: expected, actual: actual)]
         case .regex(let regex):
             guard message.isText, let actual = message.text else { return ["expected a text message, got binary"] }
-            return regex.matches(actual) ? [] : ["text does not match \(regex)"]
+            return regex.matches(actual) ? [] : ["text " + regex.mismatchReason(actual)]
         case .contains(let expected):
             guard message.isText, let actual = message.text else { return ["expected a text message, got binary"] }
             return ExactText.contains(actual, expected)

@@ -58,7 +58,10 @@ indirect enum ResolvedPattern: Sendable {
             return ResolvedPattern.hasType(actual, name)
                 ? [] : ["\(path): expected !type \(name.rawValue), got \(ResolvedPattern.show(actual))"]
         case .regex(let regex):
-            if case .string(let text) = actual, regex.matches(text) { return [] }
+            if case .string(let text) = actual {
+                if regex.matches(text) { return [] }
+                if regex.gaveUp(on: text) { return ["\(path): the string \(regex.mismatchReason(text))"] }
+            }
             return ["\(path): expected a string matching \(regex), got \(ResolvedPattern.show(actual))"]
         case .array(let items):
             guard case .array(let values) = actual else {

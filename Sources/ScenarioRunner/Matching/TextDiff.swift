@@ -16,15 +16,26 @@ enum TextDiff {
         let a = Array(actual)
         var index = 0
         while index < e.count && index < a.count && e[index] == a[index] { index += 1 }
-        let expectedText = OutputJSON.string(expected).serialized()
-        let actualText = OutputJSON.string(actual).serialized()
-        if index == e.count && index < a.count {
-            return "expected \(clip(expectedText)), got \(clip(actualText)) (extra text from character \(index + 1))"
-        }
-        if index == a.count && index < e.count {
-            return "expected \(clip(expectedText)), got \(clip(actualText)) (text ends at character \(index + 1))"
-        }
-        return "expected \(clip(expectedText)), got \(clip(actualText)) (first difference at character \(index + 1))"
+        // Long texts are shown from a little before the first difference, so that it is in sight.
+        let start = index > contextBefore + 40 ? index - contextBefore : 0
+        let shown = "expected \(excerpt(e, from: start)), got \(excerpt(a, from: start))"
+        if index == e.count && index < a.count { return shown + " (extra text from character \(index + 1))" }
+        if index == a.count && index < e.count { return shown + " (text ends at character \(index + 1))" }
+        return shown + " (first difference at character \(index + 1))"
+    }
+
+    /// How many characters before the first difference a cut text shows.
+    static let contextBefore = 60
+    /// How many characters a text shows at most.
+    static let shownCharacters = 300
+
+    /// `characters` from `start` as a quoted JSON string, at most `shownCharacters` of them, with `…` outside the
+    /// quotes where text was left out before or after.
+    static func excerpt(_ characters: [Character], from start: Int) -> String {
+        let from = min(start, characters.count)
+        let end = min(characters.count, from + shownCharacters)
+        let text = OutputJSON.string(String(characters[from..<end])).serialized()
+        return (from > 0 ? "…" : "") + text + (end < characters.count ? "…" : "")
     }
 
     /// A similarity score in 0...1 (shared prefix and suffix length over the longer length).
@@ -42,9 +53,5 @@ enum TextDiff {
             suffix += 1
         }
         return Double(prefix + suffix) / Double(longest)
-    }
-
-    static func clip(_ text: String) -> String {
-        text.count > 300 ? String(text.prefix(300)) + "…" : text
     }
 }

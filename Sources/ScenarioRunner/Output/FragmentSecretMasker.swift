@@ -1,4 +1,4 @@
-/// Masks secrets in the frames of a fragmented text message sent by the client. The transcript masks each event on
+/// Masks secrets in the frames of a fragmented text message (one masker per direction). The transcript masks each event on
 /// its own, so a secret cut across two frames (`pw=hun` + `ter2`) would show in both halves; this holds the frames
 /// of a message back until its last one, masks the secret where it lies in the whole message, and hands the frames
 /// back with their masked payloads. Unfragmented frames and control frames pass through at once.
@@ -17,7 +17,7 @@ struct FragmentSecretMasker {
     /// Whether frames of an unfinished message are held back.
     var isHolding: Bool { !pending.isEmpty }
 
-    /// Feeds the next outgoing frame; returns the frames to record now, in order.
+    /// Feeds the next frame (of the masker's direction); returns the frames to record now, in order.
     mutating func feed(_ next: Pending, redactor: Redactor) -> [Pending] {
         let opcode = next.frame.opcode
         guard opcode <= 0x2 else { return [next] }  // control frames may come between fragments
@@ -31,6 +31,18 @@ struct FragmentSecretMasker {
         pending.append(next)
         guard next.frame.fin else { return [] }
         defer { pending = [] }
+        return masked(redactor)
+    }
+
+    /// Hands back the frames of an unfinished message (the connection failed or closed before its last frame),
+    /// masked over the pieces that arrived.
+    mutating func flush(redactor: Redactor) -> [Pending] {
+        defer { pending = [] }
+        return masked(redactor)
+    }
+
+    /// The held frames, masked over their joined payloads when the message is text.
+    private func masked(_ redactor: Redactor) -> [Pending] {
         guard isText, !redactor.isEmpty, let masked = FragmentSecretMasker.mask(pending.map(\.frame.payload), redactor)
         else { return pending }
         return zip(pending, masked).map { entry, payload in

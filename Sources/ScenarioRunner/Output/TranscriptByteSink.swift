@@ -60,6 +60,35 @@ struct TranscriptByteSink: ~Copyable {
         count = min(count, max(0, index))
     }
 
+    /// Rewrites DEL (0x7F) and the C1 controls (U+0080–U+009F, NEL among them; UTF-8 `C2 80`…`C2 9F`) in the bytes
+    /// from `start` on as `\u007f` / `\u0085`, as the JSON escaping writes the C0 ones: the text transcript is
+    /// read on terminals, which act on them. Bytes without either stay where they are.
+    mutating func escapeDeleteAndC1(from start: Int) {
+        var index = start
+        while index < count && storage[index] != 0x7F && storage[index] != 0xC2 { index += 1 }
+        guard index < count else { return }
+        let rest = UnsafeBufferPointer(start: storage + index, count: count - index)
+        var tail: [UInt8] = []
+        tail.reserveCapacity(rest.count + 12)
+        var position = 0
+        while position < rest.count {
+            let byte = rest[position]
+            if byte == 0x7F {
+                tail += Array("\\u007f".utf8)
+                position += 1
+            } else if byte == 0xC2, position + 1 < rest.count, (0x80...0x9F).contains(rest[position + 1]) {
+                let hex = Array("0123456789abcdef".utf8)
+                tail += Array("\\u00".utf8) + [hex[Int(rest[position + 1] >> 4)], hex[Int(rest[position + 1] & 0x0F)]]
+                position += 2
+            } else {
+                tail.append(byte)
+                position += 1
+            }
+        }
+        count = index
+        tail.withUnsafeBufferPointer { append($0) }
+    }
+
     /// Empties the buffer; its storage is given back when it grew past `keptCapacity`.
     mutating func removeAll(keepingCapacityUpTo keptCapacity: Int) {
         count = 0

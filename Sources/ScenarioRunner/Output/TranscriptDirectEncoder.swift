@@ -4,7 +4,7 @@
 ///
 /// Each function returns false, having written nothing, when its event needs the general encoder: a close frame,
 /// a compressed frame, set RSV bits, a reserved opcode, a header length other than the payload's (`payload_length`),
-/// or text that is not plain ASCII.
+/// or text that is not plain ASCII (or holds DEL).
 enum TranscriptDirectEncoder {
     /// How a payload is shown: as text (plain ASCII) or as base64.
     private enum PayloadForm {
@@ -81,7 +81,7 @@ enum TranscriptDirectEncoder {
     private static func payloadForm(_ payload: UnsafeBufferPointer<UInt8>, preferText: Bool) -> PayloadForm? {
         guard preferText else { return .base64 }
         let shown = UnsafeBufferPointer(rebasing: payload[..<min(payload.count, PayloadRecord.limit)])
-        return TranscriptLineEncoder.isPlainASCII(shown) ? .text : nil
+        return TranscriptLineEncoder.isPlainPrintableASCII(shown) ? .text : nil
     }
 
     /// Appends `length`, then `text` or `base64`, then `truncated` when the payload is longer than the limit.

@@ -12,6 +12,7 @@ enum TranscriptLineEncoder {
 
     /// Appends `event`'s JSON line to `json` and its text line to `text`.
     static func encode(_ event: TranscriptEvent, json: inout TranscriptByteSink, text: inout TranscriptByteSink) {
+        let textStart = text.count
         appendHeader(
             time: event.time, kind: event.kind, connection: event.connection, step: event.step, json: &json,
             text: &text)
@@ -33,6 +34,9 @@ enum TranscriptLineEncoder {
                 if text.count - shownStart > shownCharacters { cutShown(&text, from: shownStart) }
             }
         }
+        // DEL and C1 controls, which JSON leaves as they are, are escaped in the text line (the direct encoder
+        // takes no event holding one).
+        text.escapeDeleteAndC1(from: textStart)
         appendEnd(json: &json, text: &text)
     }
 
@@ -195,6 +199,13 @@ enum TranscriptLineEncoder {
     /// Whether every byte is ASCII other than CR: then every byte is one character (`\r\n` is one).
     static func isPlainASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         for byte in bytes where byte >= 0x80 || byte == 0x0D { return false }
+        return true
+    }
+
+    /// Whether every byte is ASCII other than CR and DEL: text the direct encoder can write as it is (the text
+    /// line escapes DEL).
+    static func isPlainPrintableASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for byte in bytes where byte >= 0x7F || byte == 0x0D { return false }
         return true
     }
 }

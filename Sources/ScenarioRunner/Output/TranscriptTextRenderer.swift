@@ -11,7 +11,25 @@ public enum TranscriptTextRenderer {
         for (key, value) in event.fields {
             line += "  \(key)=\(render(value))"
         }
-        return line
+        return escapingDeleteAndC1(line)
+    }
+
+    /// `line` with DEL and the C1 controls (U+0080–U+009F, NEL among them) written as `\u007f` / `\u0085`, as the
+    /// JSON escaping writes the C0 ones: the text transcript is read on terminals, which act on them.
+    static func escapingDeleteAndC1(_ line: String) -> String {
+        func isControl(_ scalar: Unicode.Scalar) -> Bool { (0x7F...0x9F).contains(scalar.value) }
+        guard line.utf8.contains(where: { $0 == 0x7F || $0 == 0xC2 }), line.unicodeScalars.contains(where: isControl)
+        else { return line }
+        var out = ""
+        for scalar in line.unicodeScalars {
+            if isControl(scalar) {
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u00" + (hex.count == 1 ? "0" : "") + hex
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
     }
 
     /// `%8.3f` without Foundation's formatter (this runs for every frame).

@@ -31,13 +31,17 @@ public struct ScenarioRunner: Sendable {
         let relevant = suite.diagnostics(for: scenarios)
         if relevant.contains(where: { $0.severity == .error }) { throw RunError.invalidFiles(relevant) }
         for warning in relevant where warning.severity == .warning { options.warningHandler?(warning) }
+        // A run refused here leaves no directory it created behind.
+        var created: [String] = []
         if let directory = options.transcriptsDirectory {
-            if let reason = TranscriptDirectoryCheck.problem(directory) {
+            if let reason = TranscriptDirectoryCheck.problem(directory, created: &created) {
+                TranscriptDirectoryCheck.removeCreated(created)
                 throw RunError.transcriptsUnwritable(directory.relativePath, reason: reason)
             }
         }
         for report in options.reports {
-            if let reason = ReportPathCheck.problem(report.path) {
+            if let reason = ReportPathCheck.problem(report.path, created: &created) {
+                TranscriptDirectoryCheck.removeCreated(created)
                 throw RunError.reportUnwritable(report, reason: reason)
             }
         }

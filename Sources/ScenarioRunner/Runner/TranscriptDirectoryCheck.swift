@@ -5,8 +5,15 @@ public enum TranscriptDirectoryCheck {
     /// Why transcripts cannot be written to `directory` (e.g. "Not a directory"), or nil when they can.
     /// Creates the directory when it is missing.
     public static func problem(_ directory: URL) -> String? {
+        var created: [String] = []
+        return problem(directory, created: &created)
+    }
+
+    /// `problem(_:)`, adding the directories it created to `created` (parents first), so that a run refused
+    /// afterwards can take them away again.
+    public static func problem(_ directory: URL, created: inout [String]) -> String? {
         let path = directory.relativePath
-        if let reason = createDirectories(path) { return reason }
+        if let reason = createDirectories(path, created: &created) { return reason }
         let probe = path + "/.wscenario-write-check-\(getpid())"
         let descriptor = open(probe, O_CREAT | O_WRONLY | O_TRUNC, 0o644)
         guard descriptor >= 0 else { return String(cString: strerror(errno)) }
@@ -16,7 +23,7 @@ public enum TranscriptDirectoryCheck {
     }
 
     /// `mkdir -p`: nil on success, else the reason for the first component that fails.
-    private static func createDirectories(_ path: String) -> String? {
+    private static func createDirectories(_ path: String, created: inout [String]) -> String? {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
             return isDirectory.boolValue ? nil : notADirectory(path)
@@ -28,9 +35,18 @@ public enum TranscriptDirectoryCheck {
                 if !isDirectory.boolValue { return notADirectory(prefix) }
                 continue
             }
-            if mkdir(prefix, 0o755) != 0 && errno != EEXIST { return String(cString: strerror(errno)) }
+            if mkdir(prefix, 0o755) == 0 {
+                created.append(prefix)
+            } else if errno != EEXIST {
+                return String(cString: strerror(errno))
+            }
         }
         return nil
+    }
+
+    /// Removes the directories a refused run created (innermost first; only those still empty).
+    public static func removeCreated(_ created: [String]) {
+        for path in created.reversed() { rmdir(path) }
     }
 
     private static func notADirectory(_ path: String) -> String {

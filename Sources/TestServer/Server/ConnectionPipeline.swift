@@ -10,6 +10,7 @@ enum ConnectionPipeline {
         let sync = channel.pipeline.syncOperations
         if let sslContext = server.sslContext {
             try sync.addHandler(NIOSSLServerHandler(context: sslContext))
+            try sync.addHandler(TLSFailureLogHandler(logger: server.logger))
         }
         let responseEncoder = HTTPResponseEncoder()
         let requestDecoder = ByteToMessageHandler(HTTPRequestDecoder(leftOverBytesStrategy: .forwardBytes))
