@@ -39,11 +39,7 @@ import Testing
     @Test func failedTLSHandshakesAreLogged() throws {
         let directory = try TestPaths.makeTemporaryDirectory("serve-tls-log")
         defer { try? FileManager.default.removeItem(at: directory) }
-        let certificate = try SelfSignedCertificate(in: directory)
-        let server = try BackgroundProcess(
-            TestPaths.wscenarioBinary,
-            ["serve", "--port", "0", "--tls-cert", certificate.certificatePath, "--tls-key", certificate.keyPath],
-            readyLine: "listening on wss://127.0.0.1:")
+        let (server, _) = try BackgroundProcess.selfSignedServe(in: directory)
         defer { server.stop() }
         let url = try #require(server.announcedWord(after: "listening on"))
         let port = try #require(Int(url.split(separator: ":").last ?? ""))

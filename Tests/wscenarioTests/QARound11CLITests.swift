@@ -115,11 +115,7 @@ import Testing
     @Test func probeShowsNoRequestWhenTLSNeverCompleted() throws {
         let directory = try TestPaths.makeTemporaryDirectory("probe-tls")
         defer { try? FileManager.default.removeItem(at: directory) }
-        let certificate = try SelfSignedCertificate(in: directory)
-        let server = try BackgroundProcess(
-            TestPaths.wscenarioBinary,
-            ["serve", "--port", "0", "--tls-cert", certificate.certificatePath, "--tls-key", certificate.keyPath],
-            readyLine: "listening on wss://127.0.0.1:")
+        let (server, certificate) = try BackgroundProcess.selfSignedServe(in: directory)
         defer { server.stop() }
         let url = try #require(server.announcedWord(after: "listening on"))
         let refused = try ProcessRunner.run(TestPaths.wscenarioBinary, ["probe", url + "/echo"], timeout: 30)
