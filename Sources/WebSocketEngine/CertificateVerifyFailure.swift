@@ -22,14 +22,30 @@ struct CertificateVerifyFailure: Error, Sendable, Equatable {
         if certificate.subjectName == certificate.issuerName {
             return "\(name) is self-signed and not trusted"
         }
-        return "\(name) was issued by \(describe(certificate.issuerName)), an unknown CA (not among the trusted ones)"
+        // The callback that found the certificate does not see BoringSSL's error code: an unknown issuer is the
+        // usual cause, but a chain can also break a rule (key usage, CA constraints, a bad signature).
+        return "\(name) was issued by \(describe(certificate.issuerName)), which does not verify as a trusted CA "
+            + "(an unknown CA, or a chain that breaks a rule such as key usage)"
     }
 
     /// `CN=localhost`, or the first name entry when there is no common name.
     static func describe(_ names: [SSLCertificateName]) -> String {
-        if let common = names.last(where: { $0.type == .commonName }) { return "CN=\(common.value)" }
-        if let first = names.first { return first.value }
+        if let common = names.last(where: { $0.type == .commonName }) { return "CN=" + printable(common.value) }
+        if let first = names.first { return printable(first.value) }
         return "(without a name)"
+    }
+
+    /// `text` with control characters written as `\u{...}`: names come from the server.
+    static func printable(_ text: String) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars {
+            if scalar.properties.generalCategory == .control {
+                result += "\\u{" + String(scalar.value, radix: 16) + "}"
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
     }
 
     /// `2020-02-01 00:00:00 UTC`.

@@ -51,6 +51,12 @@ import Testing
               - connect: ${server}/close/4001
               - expect_close: 4001
               - expect_silence: 100ms
+            ---
+            name: the answer to our own close is not a break of the silence
+            steps:
+              - connect: ${server}/echo
+              - send_frame: { opcode: 8, payload: { hex: "03e8" } }
+              - expect_silence: 300ms
             """)
         let run = try cli.run(["run", "--serve", "--report", "json=r.json"])
         #expect(run.exitCode == 1, "\(run.standardOutput)")
@@ -61,7 +67,11 @@ import Testing
         let report = try #require(
             JSONSerialization.jsonObject(with: Data(try cli.read("r.json").utf8)) as? [String: Any])
         let statuses = (report["scenarios"] as? [[String: Any]] ?? []).map { "\($0["name"]!)=\($0["status"]!)" }
-        #expect(statuses == ["closed during the silence=failed", "closed before the silence=passed"], "\(statuses)")
+        #expect(
+            statuses == [
+                "closed during the silence=failed", "closed before the silence=passed",
+                "the answer to our own close is not a break of the silence=passed",
+            ], "\(statuses)")
     }
 
     /// `expect_close` after a violation wscenario failed the connection for names the violation and the code it

@@ -97,6 +97,8 @@ final class ConnectionState: @unchecked Sendable {
     /// attempt's epoch (events of older connections under the same name are ignored).
     @discardableResult
     func reset() -> Int {
+        // Frames the previous attempt's maskers still hold are recorded (masked over what arrived), not dropped.
+        flushHeldFrames(epoch: nil)
         let current: Int = lock.withLock {
             epoch += 1
             connectionStorage = nil
@@ -199,8 +201,11 @@ final class ConnectionState: @unchecked Sendable {
             let redactor = fragmented ? transcript.currentRedactor : Redactor.none
             let (preferText, ready) = lock.withLock { () -> (Bool, [FragmentSecretMasker.Pending]?) in
                 let preferText = outgoingFragments.prefersText(frame)
-                if frame.opcode == 0x8 && epoch == eventEpoch { closeFrameSentStorage = true }
-                guard fragmented || secretMasker.isHolding else { return (preferText, nil) }
+                // Only a whole close frame starts the closing handshake (not a fragment or one with a lying length).
+                if frame.opcode == 0x8 && frame.fin && frame.length == frame.payloadLength && epoch == eventEpoch {
+                    closeFrameSentStorage = true
+                }
+                guard epoch == eventEpoch, fragmented || secretMasker.isHolding else { return (preferText, nil) }
                 let entry = FragmentSecretMasker.Pending(frame: frame, nanos: nanos, step: step, preferText: preferText)
                 return (preferText, secretMasker.feed(entry, redactor: redactor))
             }
@@ -224,7 +229,7 @@ final class ConnectionState: @unchecked Sendable {
             let redactor = fragmented ? transcript.currentRedactor : Redactor.none
             let (preferText, ready) = lock.withLock { () -> (Bool, [FragmentSecretMasker.Pending]?) in
                 let preferText = incomingFragments.prefersText(frame)
-                guard (fragmented && !redactor.isEmpty) || incomingSecretMasker.isHolding else {
+                guard epoch == eventEpoch, (fragmented && !redactor.isEmpty) || incomingSecretMasker.isHolding else {
                     return (preferText, nil)
                 }
                 let entry = FragmentSecretMasker.Pending(frame: frame, nanos: nanos, step: step, preferText: preferText)
@@ -250,7 +255,7 @@ final class ConnectionState: @unchecked Sendable {
         case .closeReceived(let code, let reason):
             update { serverCloseStorage = (code, reason) }
         case .closed(let code, let reason, let by):
-            flushHeldFrames()
+            flushHeldFrames(epoch: eventEpoch)
             var first = lock.withLock { epoch != eventEpoch }
             update {
                 if closedStorage == nil {
@@ -266,7 +271,7 @@ final class ConnectionState: @unchecked Sendable {
                     ])
             }
         case .error(let failure):
-            flushHeldFrames()
+            flushHeldFrames(epoch: eventEpoch)
             transcript.record(
                 .error, connection: name, step: step, at: nanos,
                 [
@@ -296,10 +301,14 @@ final class ConnectionState: @unchecked Sendable {
 
     /// Records the frames of a fragmented message that will not be finished (the connection failed or closed),
     /// before the event that ends it.
-    private func flushHeldFrames() {
+    /// Only the current attempt's end flushes (`epoch`, or nil for any): a late event of an older connection under
+    /// the same name must not cut the current connection's held message in two.
+    private func flushHeldFrames(epoch eventEpoch: Int?) {
         let redactor = transcript.currentRedactor
-        let (outgoing, incoming) = lock.withLock {
-            (secretMasker.flush(redactor: redactor), incomingSecretMasker.flush(redactor: redactor))
+        typealias Held = [FragmentSecretMasker.Pending]
+        let (outgoing, incoming) = lock.withLock { () -> (Held, Held) in
+            if let eventEpoch, eventEpoch != epoch { return ([], []) }
+            return (secretMasker.flush(redactor: redactor), incomingSecretMasker.flush(redactor: redactor))
         }
         recordHeld(.frameOut, outgoing)
         recordHeld(.frameIn, incoming)

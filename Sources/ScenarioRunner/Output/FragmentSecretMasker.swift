@@ -13,6 +13,13 @@ struct FragmentSecretMasker {
 
     private var pending: [Pending] = []
     private var isText = false
+    /// Payload bytes held in `pending`.
+    private var heldBytes = 0
+    /// Past this many held frames or payload bytes the frames so far are handed back (masked over what arrived):
+    /// a peer sending a long message in tiny fragments cannot make the transcript hold it all. A secret cut exactly
+    /// where frames are handed back early can show in part.
+    static let holdLimitFrames = 4096
+    static let holdLimitBytes = 1 << 20
 
     /// Whether frames of an unfinished message are held back.
     var isHolding: Bool { !pending.isEmpty }
@@ -24,20 +31,30 @@ struct FragmentSecretMasker {
         if opcode != 0x0 {
             let stale = pending
             pending = []
+            heldBytes = 0
             isText = opcode == 0x1
             if next.frame.fin { return stale + [next] }
         }
         if pending.isEmpty && opcode == 0x0 && next.frame.fin { return [next] }
         pending.append(next)
-        guard next.frame.fin else { return [] }
-        defer { pending = [] }
+        heldBytes += next.frame.payload.count
+        let overLimit =
+            pending.count >= FragmentSecretMasker.holdLimitFrames || heldBytes >= FragmentSecretMasker.holdLimitBytes
+        guard next.frame.fin || overLimit else { return [] }
+        defer {
+            pending = []
+            heldBytes = 0
+        }
         return masked(redactor)
     }
 
     /// Hands back the frames of an unfinished message (the connection failed or closed before its last frame),
     /// masked over the pieces that arrived.
     mutating func flush(redactor: Redactor) -> [Pending] {
-        defer { pending = [] }
+        defer {
+            pending = []
+            heldBytes = 0
+        }
         return masked(redactor)
     }
 

@@ -259,8 +259,9 @@ public final class TranscriptWriter: @unchecked Sendable {
     /// The text rendering so far, with every secret known now masked (for reports; very long transcripts keep
     /// their first and last lines).
     public var text: String {
-        // Events still queued are kept only once encoded.
-        if lock.withLock({ !queued.isEmpty }) { drain(writeAll: false) }
+        // Events are kept once encoded: drain what is queued, and (through the output lock) wait for a drain that
+        // has taken its batch but not kept it yet.
+        drain(writeAll: false)
         return lock.withLock {
             let render = { (event: TranscriptEvent) -> String in
                 guard self.secretsLearnedLate else { return TranscriptTextRenderer.line(event) }
