@@ -23,6 +23,22 @@ import Testing
 
     /// A literal `server_name` with a space (or a control character) cannot be a host name: check says so, as it
     /// does for an empty one. A name from a variable is checked when the step runs.
+    /// A connection name heads transcript lines and console output: a control character in it would break them.
+    @Test func aConnectionNameWithAControlCharacterIsAnError() {
+        let yaml = """
+            name: t
+            steps:
+              - connect: { as: "a\\u0085b", url: "ws://127.0.0.1:1/" }
+              - connect: { as: "tab\\there", url: "ws://127.0.0.1:1/" }
+              - connect: { as: "fine-name_2", url: "ws://127.0.0.1:1/" }
+            """
+        #expect(
+            errorHeaders(load(yaml)) == [
+                "test.yaml:3:20: error: a connection name cannot contain control characters (line breaks, tabs, DEL ...)",
+                "test.yaml:4:20: error: a connection name cannot contain control characters (line breaks, tabs, DEL ...)",
+            ])
+    }
+
     @Test func aLiteralServerNameWithASpaceIsReportedByCheck() {
         let yaml = """
             name: t

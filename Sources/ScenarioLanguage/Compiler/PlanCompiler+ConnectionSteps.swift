@@ -8,6 +8,10 @@ extension PlanCompiler {
         if let pair = keys["as"], let text = string(pair.value, "as") {
             name = text
             rejectPlaceholder(in: text, pair.value, "as")
+            // The name heads transcript lines and console output: control characters would break them.
+            if text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+                error("a connection name cannot contain control characters (line breaks, tabs, DEL ...)", pair.value)
+            }
         }
         scope.closed[name] = nil
         guard let urlNode = require(keys, "url", "connect", value), let url = template(urlNode, "url") else {
