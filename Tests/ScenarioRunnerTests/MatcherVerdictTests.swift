@@ -56,6 +56,25 @@ struct MatcherVerdictTests {
         #expect(verdicts.contains(true) && verdicts.contains(false))
     }
 
+    @Test func binaryPayloadsThatDifferLateSayWhere() {
+        // Two 1 MiB payloads that differ at byte 70,000 would otherwise print the same first 64 bytes.
+        let expected = (0..<(1 << 20)).map { UInt8(truncatingIfNeeded: $0) }
+        var actual = expected
+        actual[70_000] ^= 0xFF
+        let message = InboxMessage(index: 0, isText: false, payload: actual, nanos: 0)
+        let reasons = ResolvedMatcher.binary(expected, prefix: false).mismatches(message)
+        #expect(reasons.count == 1)
+        let bytes = { (from: Int, of: [UInt8]) in of[from..<(from + 16)].map { String(format: "%02x", $0) }.joined() }
+        #expect(
+            reasons.first?.hasSuffix(
+                "; first difference at byte 70000: expected \(bytes(70_000, expected))…, got \(bytes(70_000, actual))…")
+                == true, "\(reasons)")
+        // An early difference is visible in the bytes shown: no extra clause.
+        let early = InboxMessage(index: 0, isText: false, payload: [0x00, 0x02], nanos: 0)
+        #expect(
+            ResolvedMatcher.binary([0x00, 0x01], prefix: false).mismatches(early) == ["expected bytes 0001, got 0002"])
+    }
+
     @Test func aBinaryMessageOfValidUTF8IsStillBinary() throws {
         let text = String(repeating: "ünïcödé ", count: 70_000)
         let message = InboxMessage(index: 3, isText: false, payload: Array(text.utf8), nanos: 0)

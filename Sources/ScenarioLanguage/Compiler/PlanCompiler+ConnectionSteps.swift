@@ -90,8 +90,12 @@ extension PlanCompiler {
     private func checkTLSFile(_ path: String, key: String, _ node: YAMLNode) {
         let resolved = resolve(path: path)
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: resolved, isDirectory: &isDirectory), !isDirectory.boolValue
-        else {
+        let exists = FileManager.default.fileExists(atPath: resolved, isDirectory: &isDirectory)
+        if exists && isDirectory.boolValue {
+            warning("tls \(key) '\(path)' is a directory (looked at \(resolved)); give the PEM file itself", node)
+            return
+        }
+        guard exists else {
             warning(
                 "tls \(key) file '\(path)' not found (looked for \(resolved)); the connection fails unless it is "
                     + "made before the step runs (paths are relative to the scenario file)", node)

@@ -77,8 +77,9 @@ enum ResolvedMatcher: Sendable {
             return pattern.mismatches(document, exact: exact)
         case .binary(let bytes, prefix: false):
             guard !message.isText else { return ["expected a binary message, got text"] }
-            return ByteComparison.equal(message.data, bytes)
-                ? [] : ["expected bytes \(Hex.string(bytes)), got \(Hex.string(message.payload))"]
+            guard !ByteComparison.equal(message.data, bytes) else { return [] }
+            let payload = message.payload
+            return ["expected bytes \(Hex.string(bytes)), got \(Hex.string(payload))" + Hex.difference(bytes, payload)]
         case .binary(let bytes, prefix: true):
             guard !message.isText else { return ["expected a binary message, got text"] }
             return ByteComparison.hasPrefix(message.data, bytes)
@@ -156,5 +157,17 @@ enum Hex {
     static func string(_ bytes: [UInt8]) -> String {
         let shown = bytes.prefix(64).map { String(format: "%02x", $0) }.joined()
         return bytes.count > 64 ? shown + "… (\(bytes.count) bytes)" : shown
+    }
+
+    /// For payloads that differ past the 64 bytes `string` shows: where, with 16 bytes of each from there.
+    static func difference(_ expected: [UInt8], _ actual: [UInt8]) -> String {
+        var index = 0
+        while index < expected.count && index < actual.count && expected[index] == actual[index] { index += 1 }
+        guard index >= 64 else { return "" }
+        func around(_ bytes: [UInt8]) -> String {
+            let piece = bytes[index..<min(bytes.count, index + 16)].map { String(format: "%02x", $0) }.joined()
+            return piece.isEmpty ? "(ends)" : piece + (bytes.count > index + 16 ? "…" : "")
+        }
+        return "; first difference at byte \(index): expected \(around(expected)), got \(around(actual))"
     }
 }
