@@ -93,15 +93,25 @@ import Testing
               - connect: ${server}/misbehave/masked
               - expect_error: protocol
               - expect_close: 1006
+            ---
+            name: expects 1002 after a close frame that broke the protocol
+            steps:
+              - connect: ${server}/misbehave/bad-close-code
+              - expect_error: protocol
+              - expect_close: 1002
             """)
         let run = try cli.run(["run", "--serve"])
         #expect(run.exitCode == 1, "\(run.standardOutput)")
         #expect(
             run.standardOutput.contains(
+                "expected close code 1002, got 1005; that close broke the protocol (invalid close code 1005), and "
+                    + "wscenario answered with close 1002"), "\(run.standardOutput)")
+        #expect(
+            run.standardOutput.contains(
                 "expected close code 1002 from the server, but wscenario failed the connection after a protocol "
                     + "error (server frame is masked) and sent close 1002"), "\(run.standardOutput)")
         #expect(!run.standardOutput.contains("ended without a close frame"), "\(run.standardOutput)")
-        #expect(run.standardOutput.contains("1 passed, 1 failed"), "\(run.standardOutput)")
+        #expect(run.standardOutput.contains("1 passed, 2 failed"), "\(run.standardOutput)")
     }
 
     /// `run .` shows the files found as `a.yaml` and `sub/b.yaml`, not `./a.yaml` (console, transcript, report).

@@ -302,11 +302,19 @@ extension ScenarioInterpreter {
                         + "protocol error (\(failure.message))\(sent); nothing the server sends after that is "
                         + "read, its close frame included (RFC 6455 §7.1.7), so the close counts as 1006")
             } else {
+                // A close frame that broke the protocol (its violation already asserted with expect_error) is named
+                // as such: "got 1005" alone reads as if the server had sent a valid close.
+                var broke = ""
+                if state.serverClose != nil, let failure = state.firstError, failure.kind == .protocol {
+                    broke =
+                        "; that close broke the protocol (\(failure.message)), and wscenario answered with close "
+                        + "\(failure.closeCode.map(String.init) ?? "1002")"
+                }
                 problems.append(
                     code == 1006
                         ? "expected close code \(expected), but the connection ended without a close frame (1006)"
                         : "expected close code \(expected), got \(code)"
-                            + (reason.isEmpty ? "" : " (reason \(OutputJSON.string(reason).serialized()))"))
+                            + (reason.isEmpty ? "" : " (reason \(OutputJSON.string(reason).serialized()))") + broke)
             }
         }
         if let expected = step.reason, !(try matches(expected, reason)) {
