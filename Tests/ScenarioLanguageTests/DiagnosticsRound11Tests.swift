@@ -31,11 +31,17 @@ import Testing
               - connect: { as: "a\\u0085b", url: "ws://127.0.0.1:1/" }
               - connect: { as: "tab\\there", url: "ws://127.0.0.1:1/" }
               - connect: { as: "fine-name_2", url: "ws://127.0.0.1:1/" }
+              - connect: { as: "evil\\u202Ename", url: "ws://127.0.0.1:1/" }
+              - connect: { as: "", url: "ws://127.0.0.1:1/" }
             """
+        let control =
+            "error: a connection name cannot contain control characters (line breaks, tabs, DEL, bidirectional "
+            + "overrides ...)"
         #expect(
             errorHeaders(load(yaml)) == [
-                "test.yaml:3:20: error: a connection name cannot contain control characters (line breaks, tabs, DEL ...)",
-                "test.yaml:4:20: error: a connection name cannot contain control characters (line breaks, tabs, DEL ...)",
+                "test.yaml:3:20: " + control, "test.yaml:4:20: " + control, "test.yaml:6:20: " + control,
+                "test.yaml:7:20: error: a connection name cannot be empty (leave out as: for the connection named "
+                    + "default)",
             ])
     }
 

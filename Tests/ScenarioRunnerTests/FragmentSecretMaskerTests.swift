@@ -22,6 +22,35 @@ import Testing
         #expect(!masker.isHolding)
     }
 
+    @Test func anUnfinishedMessageEndingInPartOfASecretHidesThatPart() {
+        // The connection ends after `xxSuperSecret12`: the rest of the secret never came, but 12 of its 14
+        // characters must not reach the transcript (QA pass 12).
+        var masker = FragmentSecretMasker()
+        let redactor = Redactor(secrets: ["SuperSecret123"])
+        #expect(masker.feed(Self.pending(0x1, "xxSuperSecret12", fin: false), redactor: redactor).isEmpty)
+        let flushed = masker.flush(redactor: redactor)
+        #expect(flushed.map { String(decoding: $0.frame.payload, as: UTF8.self) } == ["xx***"])
+        // Two characters of a secret are not hidden (too common to mean anything); an unrelated end stays.
+        #expect(masker.feed(Self.pending(0x1, "xxSu", fin: false), redactor: redactor).isEmpty)
+        #expect(masker.flush(redactor: redactor).map { String(decoding: $0.frame.payload, as: UTF8.self) } == ["xxSu"])
+    }
+
+    @Test func aSecretCutWhereHeldFramesAreHandedBackIsHiddenOnBothSides() {
+        var masker = FragmentSecretMasker()
+        let redactor = Redactor(secrets: ["SuperSecret123"])
+        _ = masker.feed(Self.pending(0x1, "a", fin: false), redactor: redactor)
+        var handedBack: [String] = []
+        for index in 1..<FragmentSecretMasker.holdLimitFrames {
+            let piece = index == FragmentSecretMasker.holdLimitFrames - 1 ? "Super" : "b"
+            handedBack += masker.feed(Self.pending(0x0, piece, fin: false), redactor: redactor)
+                .map { String(decoding: $0.frame.payload, as: UTF8.self) }
+        }
+        #expect(handedBack.count == FragmentSecretMasker.holdLimitFrames)
+        #expect(handedBack.last == "***")
+        let rest = masker.feed(Self.pending(0x0, "Secret123 end", fin: true), redactor: redactor)
+        #expect(rest.map { String(decoding: $0.frame.payload, as: UTF8.self) } == ["*** end"])
+    }
+
     @Test func framesWithoutSecretsAndBinaryMessagesAreUnchanged() {
         var masker = FragmentSecretMasker()
         let redactor = Redactor(secrets: ["hunter2"])

@@ -135,6 +135,13 @@ struct TranscriptQueueTests {
         #expect(after == expected)
     }
 
+    @Test func theGapInTheReportTextCountsInEnglishAndKnowsWhetherThereAreFiles() throws {
+        let writer = try TranscriptWriter(location: nil, redactor: Redactor(), startNanos: 0, clock: { 0 })
+        for index in 0..<5_001 { writer.recordStepPassed(step: String(index), duration: 0) }
+        writer.finish()
+        #expect(writer.text.contains("\n… 1 line omitted (no transcript files were written) …\n"))
+    }
+
     @Test func eventsAfterFinishAreDropped() throws {
         let (writer, location, directory) = try TranscriptQueueTests.writer("finished")
         defer { try? FileManager.default.removeItem(at: directory) }

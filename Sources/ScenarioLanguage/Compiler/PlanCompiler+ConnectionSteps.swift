@@ -9,8 +9,12 @@ extension PlanCompiler {
             name = text
             rejectPlaceholder(in: text, pair.value, "as")
             // The name heads transcript lines and console output: control characters would break them.
-            if text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
-                error("a connection name cannot contain control characters (line breaks, tabs, DEL ...)", pair.value)
+            if text.isEmpty {
+                error("a connection name cannot be empty (leave out as: for the connection named default)", pair.value)
+            } else if text.unicodeScalars.contains(where: PlanCompiler.breaksALine) {
+                error(
+                    "a connection name cannot contain control characters (line breaks, tabs, DEL, bidirectional "
+                        + "overrides ...)", pair.value)
             }
         }
         scope.closed[name] = nil
@@ -107,6 +111,13 @@ extension PlanCompiler {
         if !start.contains("-----BEGIN ") {
             warning("tls \(key) file '\(path)' is not a PEM file (no -----BEGIN ...----- line)", node)
         }
+    }
+
+    /// Whether `scalar` would break or reorder a line it is printed in: a control character, or a bidirectional
+    /// embedding, override or isolate (U+202A–U+202E, U+2066–U+2069).
+    static func breaksALine(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.generalCategory == .control || (0x202A...0x202E).contains(scalar.value)
+            || (0x2066...0x2069).contains(scalar.value)
     }
 
     func expectHandshake(_ value: YAMLNode, step: YAMLNode) -> StepKind? {

@@ -222,10 +222,14 @@ extension ScenarioInterpreter {
             if Task.isCancelled { throw ScenarioInterrupted() }
             let now = environment.monotonicNanos()
             if !endedBefore, state.isTerminated || state.serverClose != nil {
+                // Point at the step that asserts what happened: a protocol error, or a close.
+                let hint =
+                    state.pendingError?.kind == .protocol
+                    ? "expect_error: protocol asserts a violation" : "expect_close asserts a close"
                 throw StepFailure(
                     "expected silence on \(step.connection) for \(step.duration.shortDescription), but the connection "
                         + "ended after \(Duration.nanoseconds(Int64(now &- start)).shortDescription): \(describeEnd(state)) "
-                        + "(expect_close asserts a close)")
+                        + "(\(hint))")
             }
             if now >= deadline { return }
             await state.signal.wait(since: generation, timeoutNanos: deadline - now)

@@ -13,6 +13,9 @@ struct FragmentSecretMasker {
 
     private var pending: [Pending] = []
     private var isText = false
+    /// The frames held before were handed back at the hold limit: the next ones may begin with the rest of a
+    /// secret cut there.
+    private var continuesHandedBack = false
     /// Payload bytes held in `pending`.
     private var heldBytes = 0
     /// Past this many held frames or payload bytes the frames so far are handed back (masked over what arrived):
@@ -32,10 +35,13 @@ struct FragmentSecretMasker {
             let stale = pending
             pending = []
             heldBytes = 0
+            continuesHandedBack = false
             isText = opcode == 0x1
             if next.frame.fin { return stale + [next] }
         }
-        if pending.isEmpty && opcode == 0x0 && next.frame.fin { return [next] }
+        // A lone final continuation (no message in progress) passes; after frames handed back at the limit, the
+        // message's last frame still goes through the masking.
+        if pending.isEmpty && opcode == 0x0 && next.frame.fin && !continuesHandedBack { return [next] }
         pending.append(next)
         heldBytes += next.frame.payload.count
         let overLimit =
@@ -44,8 +50,10 @@ struct FragmentSecretMasker {
         defer {
             pending = []
             heldBytes = 0
+            continuesHandedBack = !next.frame.fin
         }
-        return masked(redactor)
+        // Handed back before the message ends: its end may be the start of a secret cut there.
+        return masked(redactor, unfinished: !next.frame.fin)
     }
 
     /// Hands back the frames of an unfinished message (the connection failed or closed before its last frame),
@@ -54,13 +62,18 @@ struct FragmentSecretMasker {
         defer {
             pending = []
             heldBytes = 0
+            continuesHandedBack = false
         }
-        return masked(redactor)
+        return masked(redactor, unfinished: true)
     }
 
-    /// The held frames, masked over their joined payloads when the message is text.
-    private func masked(_ redactor: Redactor) -> [Pending] {
-        guard isText, !redactor.isEmpty, let masked = FragmentSecretMasker.mask(pending.map(\.frame.payload), redactor)
+    /// The held frames, masked over their joined payloads when the message is text. For a message that stops
+    /// here unfinished, an end that is the start of a secret is masked too (the rest of the secret never came);
+    /// after frames handed back at the limit, a start that is the end of a secret is masked too.
+    private func masked(_ redactor: Redactor, unfinished: Bool) -> [Pending] {
+        guard isText, !redactor.isEmpty,
+            let masked = FragmentSecretMasker.mask(
+                pending.map(\.frame.payload), redactor, cutAtEnd: unfinished, cutAtStart: continuesHandedBack)
         else { return pending }
         return zip(pending, masked).map { entry, payload in
             var masked = entry
@@ -71,13 +84,35 @@ struct FragmentSecretMasker {
 
     /// The payloads with every byte that belongs to a secret (in the whole message) replaced, each run of them by
     /// one `***`; nil when no secret occurs.
-    static func mask(_ parts: [[UInt8]], _ redactor: Redactor) -> [[UInt8]]? {
+    static func mask(_ parts: [[UInt8]], _ redactor: Redactor, cutAtEnd: Bool = false, cutAtStart: Bool = false)
+        -> [[UInt8]]?
+    {
         let whole = parts.flatMap { $0 }
         var covered = [Bool](repeating: false, count: whole.count)
         var any = false
         for secret in redactor.secrets {
             let needle = Array(secret.utf8)
-            guard !needle.isEmpty, needle.count <= whole.count else { continue }
+            guard !needle.isEmpty else { continue }
+            // A piece of a secret cut off at either end: its longest part of at least three bytes (fewer for a
+            // short secret) that the text ends or starts with.
+            let shortest = max(1, min(3, needle.count - 1))
+            if cutAtEnd, needle.count > 1 {
+                for length in stride(from: min(needle.count - 1, whole.count), through: shortest, by: -1)
+                where whole.suffix(length).elementsEqual(needle.prefix(length)) {
+                    for index in (whole.count - length)..<whole.count { covered[index] = true }
+                    any = true
+                    break
+                }
+            }
+            if cutAtStart, needle.count > 1 {
+                for length in stride(from: min(needle.count - 1, whole.count), through: shortest, by: -1)
+                where whole.prefix(length).elementsEqual(needle.suffix(length)) {
+                    for index in 0..<length { covered[index] = true }
+                    any = true
+                    break
+                }
+            }
+            guard needle.count <= whole.count else { continue }
             var start = 0
             while start + needle.count <= whole.count {
                 if whole[start] == needle[0], Array(whole[start..<(start + needle.count)]) == needle {

@@ -53,6 +53,9 @@ public final class TranscriptWriter: @unchecked Sendable {
     @exclusivity(unchecked) private var finished = false
     private let location: TranscriptLocation?
     @exclusivity(unchecked) private var recordedAny = false
+    /// While the only event recorded is the scenario's start (the scenario's `secrets:` are registered right after
+    /// it): that event, so that a secret learned then forces no rewrite of the files unless it occurs in it.
+    @exclusivity(unchecked) private var onlyEvent: TranscriptEvent?
     /// A secret became known after events were written: the files must be redacted again at the end.
     private var secretsLearnedLate = false
 
@@ -83,7 +86,9 @@ public final class TranscriptWriter: @unchecked Sendable {
     /// Adds values that must be masked from now on.
     public func addSecrets(_ values: [String]) {
         lock.withLock {
-            if redactor.add(values), recordedAny { secretsLearnedLate = true }
+            guard redactor.add(values), recordedAny else { return }
+            if let onlyEvent, !redactor.occurs(inJSON: onlyEvent.json.serialized()) { return }
+            secretsLearnedLate = true
         }
     }
 
@@ -164,6 +169,11 @@ public final class TranscriptWriter: @unchecked Sendable {
             var masked = event.event
             masked.fields = masked.fields.map { ($0.0, redactor.redact($0.1)) }
             event = .event(masked)
+        }
+        if !recordedAny, case .event(let first) = event, first.kind == .scenarioStart {
+            onlyEvent = first
+        } else {
+            onlyEvent = nil
         }
         recordedAny = true
         if keepEvents { events.append(event.event) }
@@ -279,7 +289,9 @@ public final class TranscriptWriter: @unchecked Sendable {
             let head = events.head.map { render($0.event) }
             let tail = events.tail.map { render($0.event) }
             guard kept.omitted > 0 else { return (head + tail).joined(separator: "\n") }
-            let gap = "… \(kept.omitted) lines omitted (see the .txt transcript) …"
+            let omitted = kept.omitted == 1 ? "1 line omitted" : "\(kept.omitted) lines omitted"
+            let gap =
+                "… \(omitted) (\(location == nil ? "no transcript files were written" : "see the .txt transcript")) …"
             return (head + [gap] + tail).joined(separator: "\n")
         }
     }
