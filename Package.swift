@@ -71,6 +71,7 @@ let package = Package(
             name: "TestServer",
             dependencies: [
                 "WebSocketCore",
+                "WebSocketEngine",
                 "PerMessageDeflate",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOTLS", package: "swift-nio"),

@@ -59,6 +59,6 @@ final class CertificateDiagnosisHandler: ChannelInboundHandler, RemovableChannel
         } else {
             return false
         }
-        return TLSFailureDescription.reasonCodes(in: "\(boring)").contains("CERTIFICATE_VERIFY_FAILED")
+        return TLSErrorText.reasonCodes(in: "\(boring)").contains("CERTIFICATE_VERIFY_FAILED")
     }
 }

@@ -29,7 +29,7 @@ enum TLSFailureDescription {
                 return prefix + "\(verifiedName.debugDescription) is not a valid server name (a host name such as "
                     + "example.com, without spaces; set tls: server_name, or leave it out)"
             }
-            return prefix + sanitized("\(extra)")
+            return prefix + TLSErrorText.sanitized("\(extra)")
         }
         if let sslError = error as? NIOSSLError {
             switch sslError {
@@ -40,39 +40,19 @@ enum TLSFailureDescription {
             case .noCertificateToValidate:
                 return prefix + "the server presented no certificate"
             default:
-                return prefix + sanitized("\(sslError)")
+                return prefix + TLSErrorText.sanitized("\(sslError)")
             }
         }
         if let boring = error as? BoringSSLError {
             return prefix + describe(boring)
         }
-        return prefix + sanitized("\(error)")
+        return prefix + TLSErrorText.sanitized("\(error)")
     }
 
     /// Readable reasons with the BoringSSL codes in parentheses, e.g.
     /// `certificate verify failed (CERTIFICATE_VERIFY_FAILED)`.
     static func describe(_ error: BoringSSLError) -> String {
-        let reasons = reasonCodes(in: "\(error)")
-        guard !reasons.isEmpty else { return sanitized("\(error)") }
-        var seen: [String] = []
-        for reason in reasons where !seen.contains(reason) { seen.append(reason) }
-        return seen.map { "\(readable($0)) (\($0))" }.joined(separator: "; ")
-    }
-
-    /// The reason codes (`CERTIFICATE_VERIFY_FAILED`) of every `error:XXXXXXXX:LIB:FUNC:REASON` entry in `text`.
-    static func reasonCodes(in text: String) -> [String] {
-        var codes: [String] = []
-        var rest = Substring(text)
-        while let range = rest.firstRange(of: "error:") {
-            var entry = rest[range.upperBound...].prefix { $0 != "]" && $0 != "," && $0 != ")" }
-            if let location = entry.firstRange(of: " at ") { entry = entry[..<location.lowerBound] }
-            let parts = entry.split(separator: ":", omittingEmptySubsequences: false)
-            if parts.count >= 4, let reason = parts.last, !reason.isEmpty {
-                codes.append(String(reason))
-            }
-            rest = rest[range.upperBound...]
-        }
-        return codes
+        TLSErrorText.describe("\(error)", readable: readable)
     }
 
     /// `CERTIFICATE_VERIFY_FAILED` -> `certificate verify failed`.
@@ -85,17 +65,6 @@ enum TLSFailureDescription {
             return "the server requires a client certificate"
         default: return code.lowercased().split(separator: "_").joined(separator: " ")
         }
-    }
-
-    /// Removes ` at /path/file.cc:123` source locations from NIOSSL's debug descriptions.
-    static func sanitized(_ text: String) -> String {
-        var result = ""
-        var rest = Substring(text)
-        while let range = rest.firstRange(of: " at /") {
-            result += rest[..<range.lowerBound]
-            rest = rest[range.upperBound...].drop { $0 != " " && $0 != "]" && $0 != "," && $0 != ")" }
-        }
-        return result + rest
     }
 
     /// The message for a certificate, key or CA file that cannot be used.

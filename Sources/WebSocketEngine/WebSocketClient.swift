@@ -146,7 +146,7 @@ public final class WebSocketClient: Sendable {
                     + "\(options.certificateFile ?? "") (or is not a PEM private key)")
         } catch {
             throw WebSocketError(
-                kind: .tls, message: "TLS configuration failed: \(TLSFailureDescription.sanitized("\(error)"))")
+                kind: .tls, message: "TLS configuration failed: \(TLSErrorText.sanitized("\(error)"))")
         }
     }
 

@@ -2,6 +2,7 @@ import Logging
 import NIOCore
 import NIOSSL
 import NIOTLS
+import WebSocketEngine
 
 /// Sits behind the server's TLS handler until the TLS handshake completes, and logs a handshake that fails — a
 /// client that rejects the certificate, a plain HTTP client on the TLS port — as the connection's one log line:
@@ -41,23 +42,7 @@ final class TLSFailureLogHandler: ChannelInboundHandler, RemovableChannelHandler
             default: break
             }
         }
-        let text = "\(error)"
-        var codes: [String] = []
-        var rest = Substring(text)
-        while let range = rest.firstRange(of: "error:") {
-            var entry = rest[range.upperBound...].prefix { $0 != "]" && $0 != "," && $0 != ")" }
-            if let location = entry.firstRange(of: " at ") { entry = entry[..<location.lowerBound] }
-            if let reason = entry.split(separator: ":", omittingEmptySubsequences: false).last, !reason.isEmpty,
-                entry.split(separator: ":").count >= 4, !codes.contains(String(reason))
-            {
-                codes.append(String(reason))
-            }
-            rest = rest[range.upperBound...]
-        }
-        guard !codes.isEmpty else { return text }
-        return codes.map { code in
-            return "\(readable(code)) (\(code))"
-        }.joined(separator: "; ")
+        return TLSErrorText.describe("\(error)", readable: readable)
     }
 
     /// `TLSV1_ALERT_UNKNOWN_CA` → `the client does not trust the certificate`; other codes in lower case.
