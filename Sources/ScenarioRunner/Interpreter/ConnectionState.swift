@@ -196,25 +196,7 @@ final class ConnectionState: @unchecked Sendable {
             update { handshakeStorage = response }
         case .frameOut(let frame):
             changesState = false
-            // A frame of a fragmented message (rare) goes through the secret masker; every other one straight on.
-            let fragmented = !frame.fin || frame.opcode == 0
-            let redactor = fragmented ? transcript.currentRedactor : Redactor.none
-            let (preferText, ready) = lock.withLock { () -> (Bool, [FragmentSecretMasker.Pending]?) in
-                let preferText = outgoingFragments.prefersText(frame)
-                // Only a whole close frame starts the closing handshake (not a fragment or one with a lying length).
-                if frame.opcode == 0x8 && frame.fin && frame.length == frame.payloadLength && epoch == eventEpoch {
-                    closeFrameSentStorage = true
-                }
-                guard epoch == eventEpoch, fragmented || secretMasker.isHolding else { return (preferText, nil) }
-                let entry = FragmentSecretMasker.Pending(frame: frame, nanos: nanos, step: step, preferText: preferText)
-                return (preferText, secretMasker.feed(entry, redactor: redactor))
-            }
-            guard let ready else {
-                transcript.recordFrame(
-                    .frameOut, connection: name, step: step, at: nanos, frame: frame, preferText: preferText)
-                break
-            }
-            recordHeld(.frameOut, ready)
+            recordFrame(.frameOut, frame, step: step, at: nanos, epoch: eventEpoch)
         case .bytesOut(let bytes):
             changesState = false
             transcript.record(
@@ -222,25 +204,8 @@ final class ConnectionState: @unchecked Sendable {
                 PayloadRecord.fields(bytes, preferText: false, after: ("raw", .bool(true))))
         case .frameIn(let frame):
             // A pong or close frame is followed by its own `.pong` / `.closeReceived` event.
-            // A frame of a fragmented text message is held back (to mask secrets cut across frames) only while the
-            // scenario has secrets; every other one is recorded at once.
             changesState = false
-            let fragmented = !frame.fin || frame.opcode == 0
-            let redactor = fragmented ? transcript.currentRedactor : Redactor.none
-            let (preferText, ready) = lock.withLock { () -> (Bool, [FragmentSecretMasker.Pending]?) in
-                let preferText = incomingFragments.prefersText(frame)
-                guard epoch == eventEpoch, (fragmented && !redactor.isEmpty) || incomingSecretMasker.isHolding else {
-                    return (preferText, nil)
-                }
-                let entry = FragmentSecretMasker.Pending(frame: frame, nanos: nanos, step: step, preferText: preferText)
-                return (preferText, incomingSecretMasker.feed(entry, redactor: redactor))
-            }
-            guard let ready else {
-                transcript.recordFrame(
-                    .frameIn, connection: name, step: step, at: nanos, frame: frame, preferText: preferText)
-                break
-            }
-            recordHeld(.frameIn, ready)
+            recordFrame(.frameIn, frame, step: step, at: nanos, epoch: eventEpoch)
         case .message(let isText, let data):
             // The transcript shows at most `PayloadRecord.limit` bytes: copy only those (and one more, so that
             // the record still sees that the payload is longer), then give the real length.
@@ -288,6 +253,37 @@ final class ConnectionState: @unchecked Sendable {
         }
         // Only what a step can wait for wakes the waiting step (not every frame record).
         if changesState { signal.signal() }
+    }
+
+    /// Records a frame of either direction (`.frameOut` or `.frameIn`). While the scenario has secrets, the frames
+    /// of a fragmented text message are held back until its last one, to mask a secret cut across frames; every
+    /// other frame is recorded at once. A whole close frame going out starts the closing handshake.
+    private func recordFrame(
+        _ kind: TranscriptEventKind, _ frame: FrameRecord, step: String?, at nanos: UInt64, epoch eventEpoch: Int
+    ) {
+        let outgoing = kind == .frameOut
+        let fragmented = !frame.fin || frame.opcode == 0
+        let redactor = fragmented ? transcript.currentRedactor : Redactor.none
+        let (preferText, ready) = lock.withLock { () -> (Bool, [FragmentSecretMasker.Pending]?) in
+            let preferText =
+                outgoing ? outgoingFragments.prefersText(frame) : incomingFragments.prefersText(frame)
+            // Not a fragment, nor one with a lying length: those do not start the closing handshake.
+            if outgoing, frame.opcode == 0x8, frame.fin, frame.length == frame.payloadLength, epoch == eventEpoch {
+                closeFrameSentStorage = true
+            }
+            let holding = outgoing ? secretMasker.isHolding : incomingSecretMasker.isHolding
+            guard epoch == eventEpoch, (fragmented && !redactor.isEmpty) || holding else { return (preferText, nil) }
+            let entry = FragmentSecretMasker.Pending(frame: frame, nanos: nanos, step: step, preferText: preferText)
+            let ready =
+                outgoing
+                ? secretMasker.feed(entry, redactor: redactor) : incomingSecretMasker.feed(entry, redactor: redactor)
+            return (preferText, ready)
+        }
+        guard let ready else {
+            transcript.recordFrame(kind, connection: name, step: step, at: nanos, frame: frame, preferText: preferText)
+            return
+        }
+        recordHeld(kind, ready)
     }
 
     /// Records frames the secret masker held back, with the step and time of their arrival.
