@@ -144,9 +144,9 @@ final class ScenarioInterpreter {
         do {
             if Task.isCancelled { throw ScenarioInterrupted() }
             if step.deferred.isEmpty {
-                try await perform(step, path: path)
+                try await execute(step, path: path)
             } else {
-                try await perform(try resolvingDeferred(step), path: path)
+                try await execute(try resolvingDeferred(step), path: path)
             }
             if Task.isCancelled { throw ScenarioInterrupted() }
         } catch let aborted as ScenarioAborted {
@@ -174,21 +174,9 @@ final class ScenarioInterpreter {
         transcript.recordStepPassed(heading.lines, duration: ScenarioInterpreter.micro(elapsed), at: stepEnd)
     }
 
-    /// Runs one step (its deferred arguments resolved).
-    private nonisolated(nonsending) func perform(_ step: Step, path: String) async throws {
-        // The two most frequent steps finish without suspending when they can: each suspension point costs
-        // a pass through the concurrency runtime, a large share of a small message's round trip.
-        switch step.kind {
-        case .send(let send):
-            if let pending = try sendWithoutSuspending(send) { try await self.send(pending, on: send.connection) }
-            try await awaitWritable(send.connection)
-        case .expectMessage(let expect):
-            if try !expectMessageWithoutWaiting(expect) { try await expectMessage(expect) }
-        default:
-            try await execute(step, path: path)
-        }
-    }
-
+    /// Runs one step (its deferred arguments resolved). The two most frequent steps finish without suspending
+    /// when they can (`send` writes at once from the event loop; `expect_message` takes a message already in the
+    /// inbox): each suspension point costs a pass through the concurrency runtime.
     private nonisolated(nonsending) func execute(_ step: Step, path: String) async throws {
         switch step.kind {
         case .connect(let connect):
@@ -201,7 +189,8 @@ final class ScenarioInterpreter {
         case .close(let close): try await self.close(close)
         case .disconnect(let disconnect): try await self.disconnect(disconnect)
         case .sendFrame(let frame): try await sendFrame(frame)
-        case .expectMessage(let expect): try await expectMessage(expect)
+        case .expectMessage(let expect):
+            if try !expectMessageWithoutWaiting(expect) { try await expectMessage(expect) }
         case .expectMessages(let expect): try await expectMessages(expect)
         case .expectSilence(let expect): try await expectSilence(expect)
         case .expectPong(let expect): try await expectPong(expect)

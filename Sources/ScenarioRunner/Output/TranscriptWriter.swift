@@ -172,7 +172,7 @@ public final class TranscriptWriter: @unchecked Sendable {
         }
         if !recordedAny, case .event(let first) = event, first.kind == .scenarioStart {
             onlyEvent = first
-        } else {
+        } else if onlyEvent != nil {
             onlyEvent = nil
         }
         recordedAny = true
